@@ -1,0 +1,69 @@
+/// The built mixed-integer programme of one scenario, with handles to its variables so solutions
+/// can be decoded and warm starts encoded.
+public final class AllocationModel {
+    public let context: AllocationContext
+    public let candidates: CandidateSet
+    public let model: LinearModel
+    /// Per candidate.
+    let x: [Variable]
+    /// Per demand row, nil when the row has no candidate.
+    let u: [Variable?]
+    /// Per demand row, nil when the row has no candidate.
+    let coverageRows: [ConstraintRef?]
+    let terms: [ObjectiveTerm: LinearExpression]
+    let familyRows: [ModelFamily: Int]
+    let trips: [[StayTrip]]
+    let lodgings: [[StayLodging]]
+    let overtime: [Int: Variable]
+    let consecutive: [Variable]
+    let equityVariable: Variable?
+    let zVariables: [Variable]
+
+    init(_ b: ModelBuilding, terms: [ObjectiveTerm: LinearExpression]) {
+        context = b.ctx; candidates = b.candidates; model = b.model
+        x = b.x; u = b.u; coverageRows = b.coverageRows; self.terms = terms; familyRows = b.familyRows
+        trips = b.trips; lodgings = b.lodgings; overtime = b.overtime; consecutive = b.consecutive
+        equityVariable = b.equityVariable; zVariables = b.zVariables
+    }
+
+    /// Builds the model of PRODUCT §3–§4 for a scenario. Throws `AllocationInputError` for input
+    /// the model cannot honour (impossible pins, weekly rest made impossible by the history, …).
+    public static func build(_ ctx: AllocationContext) throws -> AllocationModel {
+        let candidates = CandidateSet(ctx)
+        try AllocationPreflight.check(ctx, candidates)
+        let b = ModelBuilding(ctx: ctx, candidates: candidates)
+        Coverage.addRows(b)
+        Pins.addRows(b)
+        Stays.addRows(b)
+        OnePlaceAtATime.addRows(b)
+        MinimumRest.addTravelRows(b)
+        WeeklyRest.addRows(b)
+        WeeklyHours.addRows(b)
+        let terms = Objective.build(b)
+        return AllocationModel(b, terms: terms)
+    }
+
+    public var size: ModelSize {
+        ModelSize(variables: model.variableCount,
+                  integerVariables: model.kinds.filter { $0 != .continuous }.count,
+                  constraints: model.constraintCount, nonzeros: model.nonzeroCount,
+                  families: ModelFamily.allCases.compactMap { f in familyRows[f].map { FamilySize(family: f.rawValue, rows: $0) } })
+    }
+
+    /// Value of each objective term at a point.
+    public func termValues(_ values: [Double]) -> [ObjectiveTerm: Double] {
+        var out: [ObjectiveTerm: Double] = [:]
+        for t in ObjectiveTerm.allCases { out[t] = terms[t]?.evaluate(values) ?? 0 }
+        return out
+    }
+
+    /// Candidates chosen at a point (x > 0.5), in candidate order.
+    public func chosen(_ values: [Double]) -> [Int] {
+        x.indices.filter { values[x[$0].index] > 0.5 }
+    }
+
+    /// Coverage-row duals (€ per clinician of demand) per demand row, 0 for rows without a row.
+    public func coverageDuals(_ rowDuals: [Double]) -> [Double] {
+        coverageRows.map { ref in ref.map { $0.index < rowDuals.count ? rowDuals[$0.index] : 0 } ?? 0 }
+    }
+}

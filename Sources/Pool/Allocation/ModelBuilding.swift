@@ -1,0 +1,119 @@
+/// The model under construction: the variables every rule refers to, and `add` to record rows
+/// per constraint family (for the model-size report). Each rule file adds its own rows.
+final class ModelBuilding {
+    let ctx: AllocationContext
+    let candidates: CandidateSet
+    let model: LinearModel
+    let names: ModelNames
+    /// x[k]: candidate k is assigned (binary).
+    private(set) var x: [Variable] = []
+    /// u[r]: uncovered clinicians of row r (continuous, 0…count); nil when the row has no candidate
+    /// (then it is uncovered by construction, a constant).
+    private(set) var u: [Variable?] = []
+    private(set) var familyRows: [ModelFamily: Int] = [:]
+    /// Coverage row per demand row (nil without candidates), for duals.
+    var coverageRows: [ConstraintRef?]
+    /// Weekly-rest block starts (all clinicians), for the warm start.
+    var zVariables: [Variable] = []
+    /// o(c): overtime hours, when the clinician's hours row exists and overtime is allowed.
+    var overtime: [Int: Variable] = [:]
+    /// Stay trips per clinician (see `Stays.swift`).
+    var trips: [[StayTrip]]
+    /// Lodging nights per clinician.
+    var lodgings: [[StayLodging]]
+    /// Consecutive-days continuity variables.
+    var consecutive: [Variable] = []
+    /// The worst site's uncovered share (equity), when the term is on.
+    var equityVariable: Variable?
+    private var instanceGroups: [InstanceGroups?]
+
+    init(ctx: AllocationContext, candidates: CandidateSet) {
+        self.ctx = ctx; self.candidates = candidates
+        model = LinearModel(name: "pool_" + ModelNames.sanitize(ctx.scenario.name))
+        names = ModelNames(ctx: ctx, candidates: candidates)
+        instanceGroups = Array(repeating: nil, count: ctx.scenario.clinicians.count)
+        coverageRows = Array(repeating: nil, count: ctx.scenario.demand.count)
+        trips = Array(repeating: [], count: ctx.scenario.clinicians.count)
+        lodgings = Array(repeating: [], count: ctx.scenario.clinicians.count)
+        x = candidates.all.map { model.binary("x(" + names.candidate($0) + ")") }
+        u = ctx.scenario.demand.indices.map { r in
+            guard !candidates.byRow[r].isEmpty else { return nil }
+            return model.addVariable("u(" + names.row(r) + ")", .continuous, lower: 0,
+                                     upper: Double(ctx.scenario.demand[r].count))
+        }
+    }
+
+    @discardableResult
+    func add(_ family: ModelFamily, _ name: String, _ constraint: LinearConstraint) -> ConstraintRef {
+        familyRows[family, default: 0] += 1
+        return model.add(name, constraint)
+    }
+
+    /// The clinician's candidates grouped by shift instance (cached).
+    func candidatesByInstance(of c: Int) -> InstanceGroups {
+        if let g = instanceGroups[c] { return g }
+        let g = InstanceGroups(candidates.byClinician[c].map { (candidates.all[$0].instance, $0) })
+        instanceGroups[c] = g
+        return g
+    }
+
+    /// y(c, i) = Σ x over the clinician's candidates at instance i.
+    func worksExpression(_ c: Int, instance i: Int) -> LinearExpression {
+        sum(candidatesByInstance(of: c)[i].map { x[$0] })
+    }
+}
+
+/// Candidate indices keyed by instance, with the instances in ascending order.
+struct InstanceGroups {
+    private(set) var keys: [Int] = []
+    private var members: [Int: [Int]] = [:]
+    init(_ pairs: [(instance: Int, candidate: Int)]) {
+        for (i, k) in pairs {
+            if members[i] == nil { keys.append(i) }
+            members[i, default: []].append(k)
+        }
+        keys.sort()
+    }
+    subscript(_ instance: Int) -> [Int] { members[instance] ?? [] }
+}
+
+/// Constraint families, named after the rule (and file) that owns them.
+public enum ModelFamily: String, CaseIterable, Sendable, Comparable {
+    case coverage, onePlaceAtATime, minimumRest, weeklyRest, weeklyHours, pins, stays, continuity, equity
+    public static func < (a: ModelFamily, b: ModelFamily) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+/// Readable, LP-safe names: letters, digits and `_ . ( ) ,` only (CPLEX LP and MPS accept them).
+struct ModelNames {
+    let ctx: AllocationContext
+    let candidates: CandidateSet
+
+    static func sanitize(_ s: String) -> String {
+        String(s.map { ch -> Character in
+            ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == ".") ? ch : "_"
+        })
+    }
+
+    func clinician(_ c: Int) -> String { Self.sanitize(ctx.scenario.clinicians[c].id) }
+    func site(_ s: Int) -> String { Self.sanitize(ctx.scenario.sites[s].id) }
+    func date(_ d: Int) -> String { ctx.dates[d].iso.replacingOccurrences(of: "-", with: "") }
+    func instance(_ i: ShiftInstance) -> String { date(i.dateIndex) + "_" + Self.sanitize(i.shift) }
+
+    /// Row tag: its demand.csv line when known (stable for people), else its position.
+    func row(_ r: Int) -> String {
+        let row = ctx.scenario.demand[r]
+        let inst = ctx.rowInstance[r].map { instance(ctx.instances[$0]) } ?? row.date.iso
+        return "\(Self.sanitize(row.site)),\(inst),\(Self.sanitize(row.profession)),"
+            + (row.line > 0 ? "l\(row.line)" : "r\(r)")
+    }
+
+    func candidate(_ cand: Candidate) -> String {
+        clinician(cand.clinician) + "," + row(cand.row) + "," + cand.mode.rawValue
+    }
+
+    func candidateTag(_ cand: Candidate) -> String {
+        instance(ctx.instances[cand.instance]) + "," + site(cand.site) + "," + cand.mode.rawValue
+    }
+}

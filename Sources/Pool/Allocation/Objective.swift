@@ -1,0 +1,159 @@
+/// PRODUCT §4 — the objective, in euros, as separate terms so each is reported on its own
+/// (`CostBreakdown`). The model minimises their sum.
+///
+/// - uncovered: u(r) × shift hours × purchased-service €/h × priority (the counterfactual cost);
+/// - travelKm: km allowance × (daily round trips on site + one round trip per stay trip);
+/// - travelTime: the same journeys' minutes × hourly cost, when `costs.travelTimePaid`;
+/// - lodging: nights between consecutive stay days × lodging price;
+/// - perDiem: stay days × per-diem;
+/// - overtime: overtime hours × hourly cost × (1 + premium). Regular hours are paid anyway, so
+///   an hour beyond the contract costs its whole price plus the premium — not just the premium;
+/// - continuity (a saving, ≤ 0): −bonus per assignment at a site the clinician served in the
+///   history, and −bonus per pair of consecutive dates at the same site;
+/// - preferences: Σ weight × `preferenceWeight` over assignments a preference matches;
+/// - equity: `equityWeightEUR` × 100 × the largest uncovered share (hours) among sites with demand,
+///   i.e. per percentage point of the worst-covered site.
+public enum ObjectiveTerm: String, CaseIterable, Sendable {
+    case uncovered, travelKm, travelTime, lodging, perDiem, overtime, continuity, preferences, equity
+}
+
+enum Objective {
+    /// € per uncovered clinician of row r (shift hours × price × priority, or the pricing override).
+    static func uncoveredUnitCost(_ ctx: AllocationContext, row r: Int) -> Double {
+        if let o = ctx.options.uncoveredUnitCostOverride, r < o.count { return o[r] }
+        let row = ctx.scenario.demand[r]
+        let hours = ctx.rowInstance[r].map { ctx.instances[$0].hours } ?? 0
+        return hours * row.purchasedEURPerHour * row.priority
+    }
+
+    /// € of a daily on-site commute (round trip): km allowance and paid time.
+    static func commuteKmCost(_ ctx: AllocationContext, _ cand: Candidate) -> Double {
+        cand.dailyKm * ctx.costs.kmAllowanceEURPerKm
+    }
+
+    static func commuteTimeCost(_ ctx: AllocationContext, _ cand: Candidate) -> Double {
+        ctx.costs.travelTimePaid ? cand.dailyTravelMinutes / 60 * ctx.scenario.clinicians[cand.clinician].hourlyCostEUR : 0
+    }
+
+    static func tripKmCost(_ ctx: AllocationContext, leg: TravelLeg) -> Double { 2 * leg.km * ctx.costs.kmAllowanceEURPerKm }
+
+    static func tripTimeCost(_ ctx: AllocationContext, clinician c: Int, leg: TravelLeg) -> Double {
+        ctx.costs.travelTimePaid ? 2 * leg.minutes / 60 * ctx.scenario.clinicians[c].hourlyCostEUR : 0
+    }
+
+    static func overtimeHourCost(_ c: Clinician) -> Double { c.hourlyCostEUR * (1 + c.overtimePremium) }
+
+    /// Σ weight × preferenceWeight of the preferences matching a candidate.
+    static func preferenceCost(_ ctx: AllocationContext, _ cand: Candidate) -> Double {
+        let clin = ctx.scenario.clinicians[cand.clinician], inst = ctx.instances[cand.instance]
+        let site = ctx.scenario.sites[cand.site].id
+        var total = 0.0
+        for p in ctx.preferencesByClinician[clin.id] ?? [] where
+            (p.site == nil || p.site == site) && (p.shift == nil || p.shift == inst.shift) && (p.date == nil || p.date == inst.date) {
+            total += p.weightEUR * ctx.costs.preferenceWeight
+        }
+        return total
+    }
+
+    static func historyBonus(_ ctx: AllocationContext, _ cand: Candidate) -> Double {
+        ctx.historyServed(clinician: cand.clinician, site: cand.site) ? ctx.costs.continuityBonusEUR : 0
+    }
+
+    /// Builds every term (and the auxiliary variables and rows of continuity and equity), sets the
+    /// model's objective to their sum and returns the terms for reporting.
+    static func build(_ b: ModelBuilding) -> [ObjectiveTerm: LinearExpression] {
+        let ctx = b.ctx
+        var terms: [ObjectiveTerm: LinearExpression] = [:]
+        for t in ObjectiveTerm.allCases { terms[t] = LinearExpression() }
+
+        for r in ctx.scenario.demand.indices {
+            let unit = uncoveredUnitCost(ctx, row: r)
+            if let u = b.u[r] { terms[.uncovered]?.add(unit, u) }
+            else if ctx.rowInstance[r] != nil, ctx.rowSite[r] != nil {
+                terms[.uncovered]?.constant += unit * Double(max(0, ctx.scenario.demand[r].count))
+            }
+        }
+        for (k, cand) in b.candidates.all.enumerated() {
+            let x = b.x[k]
+            switch cand.mode {
+            case .onsite:
+                terms[.travelKm]?.add(commuteKmCost(ctx, cand), x)
+                terms[.travelTime]?.add(commuteTimeCost(ctx, cand), x)
+            case .stay:
+                terms[.perDiem]?.add(ctx.costs.perDiemEURPerDay, x)
+            case .remote:
+                break
+            }
+            let bonus = historyBonus(ctx, cand)
+            if bonus != 0 { terms[.continuity]?.add(-bonus, x) }
+            let pref = preferenceCost(ctx, cand)
+            if pref != 0 { terms[.preferences]?.add(pref, x) }
+        }
+        for c in b.trips.indices {
+            for trip in b.trips[c] {
+                let leg = ctx.legs[c][trip.site]
+                terms[.travelKm]?.add(trip.expression, times: tripKmCost(ctx, leg: leg))
+                terms[.travelTime]?.add(trip.expression, times: tripTimeCost(ctx, clinician: c, leg: leg))
+            }
+            for night in b.lodgings[c] { terms[.lodging]?.add(ctx.costs.lodgingEURPerNight, night.variable) }
+        }
+        for c in ctx.scenario.clinicians.indices {
+            if let o = b.overtime[c] { terms[.overtime]?.add(overtimeHourCost(ctx.scenario.clinicians[c]), o) }
+        }
+        addConsecutiveDays(b, into: &terms)
+        addEquity(b, into: &terms)
+        var objective = LinearExpression()
+        for t in ObjectiveTerm.allCases { if let e = terms[t] { objective.add(e) } }
+        b.model.setObjective(.minimize, objective)
+        return terms
+    }
+
+    /// Continuity across days: same(c,s,d) ∈ [0,1], same ≤ Σ x at (s, d) and same ≤ Σ x at (s, d+1),
+    /// worth −bonus. Tight (the max form of the product of two day indicators).
+    static func addConsecutiveDays(_ b: ModelBuilding, into terms: inout [ObjectiveTerm: LinearExpression]) {
+        let ctx = b.ctx, bonus = ctx.costs.continuityBonusEUR
+        guard bonus > 0 else { return }
+        for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
+            var keys: [SiteDate] = []
+            var days: [SiteDate: LinearExpression] = [:]
+            for k in list {
+                let cand = b.candidates.all[k]
+                let key = SiteDate(site: cand.site, date: cand.dateIndex)
+                if days[key] == nil { keys.append(key) }
+                days[key, default: LinearExpression()].add(1, b.x[k])
+            }
+            keys.sort()
+            let who = b.names.clinician(c)
+            for key in keys {
+                guard let today = days[key], let tomorrow = days[SiteDate(site: key.site, date: key.date + 1)] else { continue }
+                let tag = "\(who),\(b.names.site(key.site)),\(b.names.date(key.date))"
+                let same = b.model.addVariable("sameSite(\(tag))", .continuous, lower: 0, upper: 1)
+                b.add(.continuity, "sameSiteToday(\(tag))", LinearExpression(same) <= today)
+                b.add(.continuity, "sameSiteTomorrow(\(tag))", LinearExpression(same) <= tomorrow)
+                terms[.continuity]?.add(-bonus, same)
+                b.consecutive.append(same)
+            }
+        }
+    }
+
+    /// Equity: worst ≥ uncovered hours(s) / demand hours(s) for every site with demand (row
+    /// `equity`), priced at equityWeightEUR per percentage point.
+    static func addEquity(_ b: ModelBuilding, into terms: inout [ObjectiveTerm: LinearExpression]) {
+        let ctx = b.ctx, weight = ctx.costs.equityWeightEUR
+        guard weight > 0, !ctx.options.withoutEquity else { return }
+        var uncoveredHours = Array(repeating: LinearExpression(), count: ctx.scenario.sites.count)
+        var demandHours = Array(repeating: 0.0, count: ctx.scenario.sites.count)
+        for (r, row) in ctx.scenario.demand.enumerated() {
+            guard let s = ctx.rowSite[r], let i = ctx.rowInstance[r], row.count > 0 else { continue }
+            let h = ctx.instances[i].hours
+            demandHours[s] += h * Double(row.count)
+            if let u = b.u[r] { uncoveredHours[s].add(h, u) } else { uncoveredHours[s].constant += h * Double(row.count) }
+        }
+        let worst = b.model.addVariable("worstUncoveredShare", .continuous, lower: 0, upper: 1)
+        b.equityVariable = worst
+        for s in ctx.scenario.sites.indices where demandHours[s] > 0 {
+            b.add(.equity, "equity(\(b.names.site(s)))", LinearExpression(worst) >= (1 / demandHours[s]) * uncoveredHours[s])
+        }
+        terms[.equity]?.add(weight * 100, worst)
+    }
+}
