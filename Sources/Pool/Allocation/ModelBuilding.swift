@@ -13,8 +13,8 @@ final class ModelBuilding {
     private(set) var familyRows: [ModelFamily: Int] = [:]
     /// Coverage row per demand row (nil without candidates), for duals.
     var coverageRows: [ConstraintRef?]
-    /// Weekly-rest block starts (all clinicians), for the warm start.
-    var zVariables: [Variable] = []
+    /// Weekly-rest block starts, for the warm start.
+    var restBlocks: [RestBlock] = []
     /// o(c): overtime hours, when the clinician's hours row exists and overtime is allowed.
     var overtime: [Int: Variable] = [:]
     /// Stay trips per clinician (see `Stays.swift`).
@@ -22,7 +22,7 @@ final class ModelBuilding {
     /// Lodging nights per clinician.
     var lodgings: [[StayLodging]]
     /// Consecutive-days continuity variables.
-    var consecutive: [Variable] = []
+    var consecutive: [ConsecutiveDays] = []
     /// The worst site's uncovered share (equity), when the term is on.
     var equityVariable: Variable?
     private var instanceGroups: [InstanceGroups?]
@@ -116,4 +116,19 @@ struct ModelNames {
     func candidateTag(_ cand: Candidate) -> String {
         instance(ctx.instances[cand.instance]) + "," + site(cand.site) + "," + cand.mode.rawValue
     }
+}
+
+/// z(c, b): the clinician's free block starts at date index `start`.
+struct RestBlock {
+    let clinician: Int
+    let start: Int
+    let variable: Variable
+}
+
+/// sameSite(c, s, d): the clinician works at site s on dates d and d+1.
+struct ConsecutiveDays {
+    let clinician: Int
+    let site: Int
+    let date: Int
+    let variable: Variable
 }

@@ -131,7 +131,7 @@ enum Objective {
                 b.add(.continuity, "sameSiteToday(\(tag))", LinearExpression(same) <= today)
                 b.add(.continuity, "sameSiteTomorrow(\(tag))", LinearExpression(same) <= tomorrow)
                 terms[.continuity]?.add(-bonus, same)
-                b.consecutive.append(same)
+                b.consecutive.append(ConsecutiveDays(clinician: c, site: key.site, date: key.date, variable: same))
             }
         }
     }

@@ -312,9 +312,13 @@ public struct SensitivityEntry: Codable, Sendable, Equatable {
     public var method: SensitivityMethod
     /// Hours the extra clinician would work in that estimate.
     public var hoursWorked: Double
-    public init(profession: String, base: String, savingEUR: Double, method: SensitivityMethod, hoursWorked: Double) {
+    /// The extra clinician's regular salary for the horizon (paid anyway once hired): compare it
+    /// with `savingEUR` to see whether the position pays for itself this week.
+    public var regularSalaryEUR: Double?
+    public init(profession: String, base: String, savingEUR: Double, method: SensitivityMethod, hoursWorked: Double,
+                regularSalaryEUR: Double? = nil) {
         self.profession = profession; self.base = base; self.savingEUR = savingEUR
-        self.method = method; self.hoursWorked = hoursWorked
+        self.method = method; self.hoursWorked = hoursWorked; self.regularSalaryEUR = regularSalaryEUR
     }
 }
 

@@ -36,9 +36,9 @@ public enum Stays {
                 if let yesterday = days[SiteDate(site: key.site, date: key.date - 1)] {
                     let t = b.model.addVariable("trip(\(tag))", .continuous, lower: 0, upper: .infinity)
                     b.add(.stays, "stayTrip(\(tag))", LinearExpression(t) >= today - yesterday)
-                    b.trips[c].append(StayTrip(clinician: c, site: key.site, date: key.date, expression: LinearExpression(t)))
+                    b.trips[c].append(StayTrip(clinician: c, site: key.site, date: key.date, expression: LinearExpression(t), variable: t))
                 } else {
-                    b.trips[c].append(StayTrip(clinician: c, site: key.site, date: key.date, expression: today))
+                    b.trips[c].append(StayTrip(clinician: c, site: key.site, date: key.date, expression: today, variable: nil))
                 }
                 if let tomorrow = days[SiteDate(site: key.site, date: key.date + 1)] {
                     let n = b.model.addVariable("lodging(\(tag))", .continuous, lower: 0, upper: .infinity)
@@ -56,6 +56,8 @@ struct StayTrip {
     let site: Int
     let date: Int
     let expression: LinearExpression
+    /// The trip variable, when the trip needed one (nil: `expression` is the day's stay sum itself).
+    let variable: Variable?
 }
 
 /// A night of lodging after `date` at `site`.

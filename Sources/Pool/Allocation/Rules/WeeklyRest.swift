@@ -45,7 +45,7 @@ public enum WeeklyRest {
             guard !blocks.isEmpty else { continue }
             let who = b.names.clinician(c)
             let z = blocks.map { b.model.binary("z(\(who),\(b.names.date($0)))") }
-            b.zVariables.append(contentsOf: z)
+            b.restBlocks += zip(blocks, z).map { RestBlock(clinician: c, start: $0, variable: $1) }
             b.add(.weeklyRest, "restBlock(\(who))", sum(z) == 1)
             let widen = OnePlaceAtATime.widening(ctx)
             for d in ctx.dates.indices {

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Options of a weekly allocation solve (`poolctl solve`).
+public struct AllocationSolveOptions: Sendable {
+    /// Wall-clock budget for the LP relaxation and the branch-and-cut together, seconds.
+    public var timeLimitSeconds: Double?
+    /// Stop once the relative gap is at most this.
+    public var relativeGap: Double = 1e-4
+    /// Live progress of the branch-and-cut (incumbent, bound, gap, elapsed).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Polled between phases; true ends the run: before the search starts with
+    /// `AllocationError.interrupted`, after it with the best plan so far. (A stop *during* the
+    /// search is the solver's business, e.g. `GLPKSolver.requestStop()`.)
+    public var shouldStop: (@Sendable () -> Bool)?
+    public var warmStart = true
+    public var sensitivity = true
+    /// Re-solve the whole model exactly for this many top sensitivity entries (0: LP-dual pricing only).
+    public var exactSensitivityTop = 0
+    public var verbosity: SolverVerbosity = .quiet
+    public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-4) {
+        self.timeLimitSeconds = timeLimitSeconds; self.relativeGap = relativeGap
+    }
+}
+
+public enum AllocationError: Error, CustomStringConvertible, Equatable {
+    /// Stopped before any plan existed; nothing should be written.
+    case interrupted
+    /// The solver found no plan (e.g. infeasible pins that the preflight could not detect).
+    case noPlan(String)
+
+    public var description: String {
+        switch self {
+        case .interrupted: return "interrupted before a plan was found; nothing written"
+        case .noPlan(let why): return "no plan: " + why
+        }
+    }
+}
+
+/// A finished solve: the plan (with `timings` filled) and the solver's log.
+public struct AllocationRun {
+    public var plan: Plan
+    public var model: AllocationModel
+    public var solverLog: String
+}
+
+/// Runs a weekly allocation: build the model, greedy warm start, LP relaxation (bound and duals),
+/// branch-and-cut, sensitivity, decode.
+public struct Allocator {
+    public let solver: any LinearSolver
+    public init(solver: any LinearSolver) { self.solver = solver }
+
+    public func solve(_ scenario: Scenario, options: AllocationSolveOptions = AllocationSolveOptions(),
+                      allocation: AllocationOptions = AllocationOptions()) throws -> AllocationRun {
+        let clock = Stopwatch()
+        var timings = Timings()
+        let stop = options.shouldStop ?? { false }
+        let ctx = AllocationContext(scenario: scenario, options: allocation)
+        let model = try AllocationModel.build(ctx)
+        timings.buildSeconds = clock.lap()
+
+        var greedy: [Int]?
+        var warm: [Double]?
+        if options.warmStart {
+            greedy = Greedy.plan(ctx, model.candidates)
+            if let g = greedy {
+                let p = model.point(chosen: g)
+                // Offer only a point the model itself accepts (a rule mismatch would be a bug; stay safe).
+                if model.model.violations(p, tolerance: 1e-6).isEmpty { warm = p } else { greedy = nil }
+            }
+        }
+        timings.greedySeconds = clock.lap()
+        if stop() { throw AllocationError.interrupted }
+
+        func remaining() -> Double? { options.timeLimitSeconds.map { max(0, $0 - clock.total) } }
+        var lp: SolveResult?
+        if model.model.isMixedInteger {
+            lp = try solver.solve(model.model, options: SolveOptions(
+                timeLimitSeconds: remaining(), relativeGap: options.relativeGap, verbosity: options.verbosity, relaxIntegrality: true))
+        }
+        timings.lpSeconds = clock.lap()
+        if stop() { throw AllocationError.interrupted }
+
+        var mipOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
+                                      verbosity: options.verbosity, warmStart: warm, progress: options.progress)
+        mipOptions.progressInterval = 1
+        let result = try solver.solve(model.model, options: mipOptions)
+        timings.solveSeconds = clock.lap()
+
+        let chosen: [Int]
+        var status = result.status, reason = result.stopReason
+        if result.hasSolution {
+            chosen = model.chosen(result.values)
+        } else if let g = greedy, result.status == .noSolution {
+            chosen = g; status = .feasible
+        } else if result.status == .noSolution && result.stopReason == .interrupted {
+            throw AllocationError.interrupted
+        } else {
+            throw AllocationError.noPlan(result.statusText)
+        }
+        if stop() && reason == .completed && status != .optimal { reason = .interrupted }
+
+        let lpBound = lp.flatMap { $0.status == .optimal ? $0.objective : nil }
+        var outcome = SolverOutcome(
+            solverName: solver.name, statusText: "", status: status, stopReason: reason, objective: nil,
+            bestBound: result.bestBound.map(round2) ?? lpBound.map(round2), gap: nil, lpRelaxationObjective: lpBound.map(round2),
+            warmStartObjective: warm.map { round2(model.model.objectiveValue($0)) }, nodes: result.nodes,
+            timeLimitSeconds: options.timeLimitSeconds, relativeGapTarget: options.relativeGap)
+
+        var sensitivity = Sensitivity.none
+        if options.sensitivity, !stop(), let duals = lp?.rowDuals, lp?.status == .optimal {
+            let decodedObjective = model.model.objectiveValue(model.point(chosen: chosen))
+            sensitivity = SensitivityAnalysis.compute(
+                model, duals: duals, chosen: chosen, baseObjective: decodedObjective, baseOptimal: status == .optimal,
+                settings: .init(solver: solver, exactTop: options.exactSensitivityTop, timeLimitPerPricing: 5,
+                                exactTimeLimit: max(5, options.timeLimitSeconds ?? 60), shouldStop: stop))
+        } else if options.sensitivity {
+            sensitivity = Sensitivity(method: .notComputed, explanation: "sensitivity not computed: no LP relaxation duals (interrupted or the LP did not solve)")
+        }
+        timings.sensitivitySeconds = clock.lap()
+
+        var plan = PlanDecoder(model: model).decode(chosen: chosen, solver: outcome, sensitivity: sensitivity)
+        outcome = plan.solver
+        outcome.statusText = SolveResult(status: outcome.status, stopReason: outcome.stopReason, objective: outcome.objective,
+                                         bestBound: outcome.bestBound, gap: outcome.gap, values: [], elapsedSeconds: 0).statusText
+            + (result.hasSolution ? "" : " — the greedy warm start (the solver stopped before finding a plan)")
+        plan.solver = outcome
+        timings.totalSeconds = clock.total
+        plan.timings = timings
+        return AllocationRun(plan: plan, model: model, solverLog: (lp?.log ?? "") + result.log)
+    }
+}
+
+/// Wall-clock laps for the timings report (never part of a deterministic output).
+final class Stopwatch {
+    private let start = Date()
+    private var last = Date()
+    var total: Double { Date().timeIntervalSince(start) }
+    func lap() -> Double {
+        let now = Date(); defer { last = now }
+        return now.timeIntervalSince(last)
+    }
+}

@@ -1,0 +1,126 @@
+/// A fast, deterministic construction heuristic that respects every hard rule: the MIP's first
+/// incumbent (`SolveOptions.warmStart`) and the fallback plan when no solver result exists.
+///
+/// Pins first; then demand rows from the most expensive uncovered clinician-shift down (ties: the
+/// row with fewer candidates, then file order); each place goes to the candidate with the least
+/// marginal cost (travel, stays, overtime, preferences, continuity) that `ScheduleState` allows —
+/// but only when that costs less than leaving the place to purchased services.
+public enum Greedy {
+    /// Chosen candidate indices, or nil when the pins cannot all be placed by this heuristic.
+    public static func plan(_ ctx: AllocationContext, _ candidates: CandidateSet) -> [Int]? {
+        var state = ScheduleState(ctx, candidates)
+        var cost = ctx.scenario.clinicians.indices.map { _ in 0.0 }
+        func weekCost(_ c: Int, _ list: [Int]) -> Double {
+            ClinicianWeek(ctx, candidates, clinician: c, chosen: list).terms.values.reduce(0, +)
+        }
+        func best(_ options: [Int]) -> (k: Int, marginal: Double)? {
+            var found: (k: Int, marginal: Double)?
+            for k in options where state.canAdd(k) {
+                let c = candidates.all[k].clinician
+                let m = weekCost(c, state.chosen[c] + [k]) - cost[c]
+                if found == nil || m < found!.marginal - 1e-9 { found = (k, m) }
+            }
+            return found
+        }
+        if ctx.isEnabled(.pins) {
+            for pin in ctx.scenario.pins {
+                guard let pick = best(Pins.matching(ctx, candidates, pin)) else { return nil }
+                let c = candidates.all[pick.k].clinician
+                state.add(pick.k); cost[c] += pick.marginal
+            }
+        }
+        let rows = ctx.scenario.demand.indices.filter { !candidates.byRow[$0].isEmpty }.sorted { a, b in
+            let va = Objective.uncoveredUnitCost(ctx, row: a), vb = Objective.uncoveredUnitCost(ctx, row: b)
+            if va != vb { return va > vb }
+            if candidates.byRow[a].count != candidates.byRow[b].count { return candidates.byRow[a].count < candidates.byRow[b].count }
+            return a < b
+        }
+        for r in rows {
+            let value = Objective.uncoveredUnitCost(ctx, row: r)
+            while state.covered[r] < ctx.scenario.demand[r].count {
+                guard let pick = best(candidates.byRow[r]), pick.marginal < value else { break }
+                let c = candidates.all[pick.k].clinician
+                state.add(pick.k); cost[c] += pick.marginal
+            }
+        }
+        return state.allChosen
+    }
+}
+
+extension AllocationModel {
+    /// A complete point of the model for a set of chosen candidates: every auxiliary variable at
+    /// the least value its rows allow (overtime, trips, nights, worst share) or the greatest
+    /// (continuity), a feasible weekly-rest block. Feasible whenever the assignments obey the rules.
+    public func point(chosen: [Int]) -> [Double] {
+        let ctx = context
+        var v = Array(repeating: 0.0, count: model.variableCount)
+        var perClinician = Array(repeating: [Int](), count: ctx.scenario.clinicians.count)
+        var covered = Array(repeating: 0, count: ctx.scenario.demand.count)
+        for k in chosen {
+            v[x[k].index] = 1
+            perClinician[candidates.all[k].clinician].append(k)
+            covered[candidates.all[k].row] += 1
+        }
+        for (r, u) in u.enumerated() { if let u { v[u.index] = Double(max(0, ctx.scenario.demand[r].count - covered[r])) } }
+        var stayDays: [Int: [SiteDate: Double]] = [:], siteDays: [Int: [SiteDate: Double]] = [:]
+        for k in chosen {
+            let cand = candidates.all[k], key = SiteDate(site: cand.site, date: cand.dateIndex)
+            if cand.mode == .stay { stayDays[cand.clinician, default: [:]][key, default: 0] += 1 }
+            siteDays[cand.clinician, default: [:]][key, default: 0] += 1
+        }
+        for c in trips.indices {
+            for trip in trips[c] {
+                guard let t = trip.variable else { continue }
+                let today = stayDays[c]?[SiteDate(site: trip.site, date: trip.date)] ?? 0
+                let yesterday = stayDays[c]?[SiteDate(site: trip.site, date: trip.date - 1)] ?? 0
+                v[t.index] = max(0, today - yesterday)
+            }
+            for night in lodgings[c] {
+                let today = stayDays[c]?[SiteDate(site: night.site, date: night.date)] ?? 0
+                let tomorrow = stayDays[c]?[SiteDate(site: night.site, date: night.date + 1)] ?? 0
+                v[night.variable.index] = max(0, today + tomorrow - 1)
+            }
+        }
+        for same in consecutive {
+            let today = siteDays[same.clinician]?[SiteDate(site: same.site, date: same.date)] ?? 0
+            let tomorrow = siteDays[same.clinician]?[SiteDate(site: same.site, date: same.date + 1)] ?? 0
+            v[same.variable.index] = min(1, today, tomorrow)
+        }
+        for (c, o) in overtime.sorted(by: { $0.key < $1.key }) {
+            // Exactly the hours row's activity beyond regular hours (the row is the reference).
+            let week = ClinicianWeek(ctx, candidates, clinician: c, chosen: perClinician[c])
+            v[o.index] = min(ctx.scenario.clinicians[c].maxOvertimeHours, week.overtimeHours)
+        }
+        let state = ScheduleState(ctx, candidates)
+        var blocksByClinician: [Int: [RestBlock]] = [:]
+        for block in restBlocks { blocksByClinician[block.clinician, default: []].append(block) }
+        for c in blocksByClinician.keys.sorted() {
+            var busy = state.busyDates(c)
+            for k in perClinician[c] {
+                if let r = WeeklyRest.touched(ctx, ctx.instances[candidates.all[k].instance]) { busy.formUnion(r) }
+            }
+            let n = ctx.rules.weeklyRestDays
+            let blocks = blocksByClinician[c] ?? []
+            if let free = blocks.first(where: { b in (b.start..<(b.start + n)).allSatisfy { !busy.contains($0) } }) {
+                v[free.variable.index] = 1
+            }
+        }
+        if let w = equityVariable {
+            v[w.index] = equityWorstShare(covered: covered)
+        }
+        return v
+    }
+
+    /// Largest uncovered share (hours) among sites with demand.
+    func equityWorstShare(covered: [Int]) -> Double {
+        let ctx = context
+        var demand = Array(repeating: 0.0, count: ctx.scenario.sites.count), open = demand
+        for (r, row) in ctx.scenario.demand.enumerated() {
+            guard let s = ctx.rowSite[r], let i = ctx.rowInstance[r], row.count > 0 else { continue }
+            let h = ctx.instances[i].hours
+            demand[s] += h * Double(row.count)
+            open[s] += h * Double(max(0, row.count - covered[r]))
+        }
+        return ctx.scenario.sites.indices.filter { demand[$0] > 0 }.map { open[$0] / demand[$0] }.max() ?? 0
+    }
+}
