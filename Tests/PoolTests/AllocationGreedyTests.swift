@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// The greedy warm start and the model's encoding of a plan, checked without any solver: the
+/// independent checker must accept every greedy plan, and the model's objective at the encoded
+/// point must equal the checker's recomputation.
+@Suite struct AllocationGreedyTests {
+    static func greedyOutcome() -> SolverOutcome {
+        SolverOutcome(solverName: "greedy", statusText: "greedy", status: .feasible, stopReason: .completed,
+                      objective: nil, bestBound: nil, gap: nil)
+    }
+
+    @Test(arguments: Array(UInt64(1)...UInt64(12)))
+    func greedyPlansObeyEveryRuleAndPriceLikeTheChecker(seed: UInt64) throws {
+        let sc = TestScenarios.random(seed: seed)
+        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        let chosen = try #require(Greedy.plan(model.context, model.candidates))
+        #expect(!chosen.isEmpty)
+        let point = model.point(chosen: chosen)
+        let rows = model.model.violations(point)
+        #expect(rows.isEmpty, "model rows violated by the greedy point: \(rows.prefix(5))")
+        let plan = PlanDecoder(model: model).decode(chosen: chosen, solver: Self.greedyOutcome())
+        let csv = String(decoding: try PlanFiles.assignmentsCSV(plan), as: UTF8.self)
+        let report = PlanChecker(sc).check(PlanChecker.items(csv: csv))
+        #expect(report.violations.isEmpty, "\(report.violations.prefix(5))")
+        #expect(abs(report.objective - plan.costs.objective) < 0.05 + 1e-6 * abs(plan.costs.objective),
+                "checker \(report.terms) vs plan \(plan.costs)")
+        #expect(abs(model.model.objectiveValue(point) - plan.costs.objective) < 0.01)
+    }
+
+    @Test func greedyCoversWhatIsCheapToCoverAndLeavesTheRest() throws {
+        // One GP nearby (cheap) covers Monday; demand nobody can do stays uncovered with its reason.
+        let sc = TestScenarios.make(sites: [TestScenarios.site("a")], clinicians: [TestScenarios.clinician("g")],
+                                    demand: [TestScenarios.demand("a", day: 0), TestScenarios.demand("a", day: 0, "day", "dentist")])
+        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        let chosen = try #require(Greedy.plan(model.context, model.candidates))
+        let plan = PlanDecoder(model: model).decode(chosen: chosen, solver: Self.greedyOutcome())
+        #expect(plan.assignments.map(\.clinician) == ["g"])
+        #expect(plan.uncovered.map(\.reason) == [.nobodyQualified])
+    }
+}
+
