@@ -62,10 +62,11 @@ public struct AllocationContext: Sendable {
         var hist = Array(repeating: [HistoryInterval](), count: scenario.clinicians.count)
         var histSites = Array(repeating: Set<Int>(), count: scenario.clinicians.count)
         for h in scenario.history {
-            guard let c = clinicianIndex[h.clinician], let shift = scenario.shiftType(named: h.shift) else { continue }
+            guard let c = clinicianIndex[h.clinician] else { continue }
             let site = siteIndex[h.site]
-            hist[c].append(HistoryInterval(date: h.date, start: shift.start(on: h.date), end: shift.end(on: h.date), site: site))
             if let site { histSites[c].insert(site) }
+            guard let shift = scenario.shiftType(named: h.shift) else { continue }
+            hist[c].append(HistoryInterval(date: h.date, start: shift.start(on: h.date), end: shift.end(on: h.date), site: site))
         }
         historyIntervals = hist.map { $0.sorted { ($0.start, $0.end, $0.site ?? -1) < ($1.start, $1.end, $1.site ?? -1) } }
         historySites = histSites.map { $0.sorted() }

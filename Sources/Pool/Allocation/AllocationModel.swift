@@ -62,8 +62,12 @@ public final class AllocationModel {
         x.indices.filter { values[x[$0].index] > 0.5 }
     }
 
-    /// Coverage-row duals (€ per clinician of demand) per demand row, 0 for rows without a row.
+    /// The value of one more clinician-shift per demand row (€): the coverage row's dual, or for a
+    /// row nobody can cover (no row in the model) its full uncovered cost.
     public func coverageDuals(_ rowDuals: [Double]) -> [Double] {
-        coverageRows.map { ref in ref.map { $0.index < rowDuals.count ? rowDuals[$0.index] : 0 } ?? 0 }
+        coverageRows.enumerated().map { r, ref in
+            guard let ref else { return context.rowInstance[r] == nil ? 0 : Objective.uncoveredUnitCost(context, row: r) }
+            return ref.index < rowDuals.count ? rowDuals[ref.index] : 0
+        }
     }
 }

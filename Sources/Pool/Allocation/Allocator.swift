@@ -8,6 +8,8 @@ public struct AllocationSolveOptions: Sendable {
     public var relativeGap: Double = 1e-4
     /// Live progress of the branch-and-cut (incumbent, bound, gap, elapsed).
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Seconds between progress calls.
+    public var progressInterval: Double = 1
     /// Polled between phases; true ends the run: before the search starts with
     /// `AllocationError.interrupted`, after it with the best plan so far. (A stop *during* the
     /// search is the solver's business, e.g. `GLPKSolver.requestStop()`.)
@@ -72,17 +74,15 @@ public struct Allocator {
         if stop() { throw AllocationError.interrupted }
 
         func remaining() -> Double? { options.timeLimitSeconds.map { max(0, $0 - clock.total) } }
-        var lp: SolveResult?
-        if model.model.isMixedInteger {
-            lp = try solver.solve(model.model, options: SolveOptions(
-                timeLimitSeconds: remaining(), relativeGap: options.relativeGap, verbosity: options.verbosity, relaxIntegrality: true))
-        }
+        // The LP relaxation: the bound that shows how tight the formulation is, and the duals for sensitivity.
+        let lp = try solver.solve(model.model, options: SolveOptions(
+            timeLimitSeconds: remaining(), relativeGap: options.relativeGap, verbosity: options.verbosity, relaxIntegrality: true))
         timings.lpSeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
 
         var mipOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
                                       verbosity: options.verbosity, warmStart: warm, progress: options.progress)
-        mipOptions.progressInterval = 1
+        mipOptions.progressInterval = options.progressInterval
         let result = try solver.solve(model.model, options: mipOptions)
         timings.solveSeconds = clock.lap()
 
@@ -99,7 +99,7 @@ public struct Allocator {
         }
         if stop() && reason == .completed && status != .optimal { reason = .interrupted }
 
-        let lpBound = lp.flatMap { $0.status == .optimal ? $0.objective : nil }
+        let lpBound = lp.status == .optimal ? lp.objective : nil
         var outcome = SolverOutcome(
             solverName: solver.name, statusText: "", status: status, stopReason: reason, objective: nil,
             bestBound: result.bestBound.map(round2) ?? lpBound.map(round2), gap: nil, lpRelaxationObjective: lpBound.map(round2),
@@ -107,7 +107,7 @@ public struct Allocator {
             timeLimitSeconds: options.timeLimitSeconds, relativeGapTarget: options.relativeGap)
 
         var sensitivity = Sensitivity.none
-        if options.sensitivity, !stop(), let duals = lp?.rowDuals, lp?.status == .optimal {
+        if options.sensitivity, !stop(), let duals = lp.rowDuals, lp.status == .optimal {
             let decodedObjective = model.model.objectiveValue(model.point(chosen: chosen))
             sensitivity = SensitivityAnalysis.compute(
                 model, duals: duals, chosen: chosen, baseObjective: decodedObjective, baseOptimal: status == .optimal,
@@ -126,7 +126,7 @@ public struct Allocator {
         plan.solver = outcome
         timings.totalSeconds = clock.total
         plan.timings = timings
-        return AllocationRun(plan: plan, model: model, solverLog: (lp?.log ?? "") + result.log)
+        return AllocationRun(plan: plan, model: model, solverLog: lp.log + result.log)
     }
 }
 

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// Solve behaviour: determinism, time limit, interrupt, atomic outputs, status honesty.
+@Suite struct AllocationSolveTests {
+    typealias T = TestScenarios
+
+    static func files(_ plan: Plan) throws -> [Data] {
+        [try PlanFiles.json(plan), try PlanFiles.assignmentsCSV(plan), try PlanFiles.uncoveredCSV(plan), Data(PlanSummary.text(plan).utf8)]
+    }
+
+    @Test(arguments: [UInt64(5), 8])
+    func sameInputSameBytes(seed: UInt64) throws {
+        let sc = T.random(seed: seed, clinicians: 10, sites: 5)
+        let first = try Harness.run(sc, sensitivity: true).plan
+        let second = try Harness.run(sc, sensitivity: true).plan
+        #expect(try Self.files(first) == Self.files(second))
+        #expect(first.timings != nil)  // timings exist in memory…
+        #expect(!String(decoding: try PlanFiles.json(first), as: UTF8.self).contains("Seconds"))  // …but not in plan.json
+        let report = PlanChecker(sc).check(PlanChecker.items(first))
+        #expect(report.violations.isEmpty)
+        #expect(abs(report.objective - first.costs.objective) < 0.05)
+    }
+
+    @Test func optimalStatusIsStatedWithItsBound() throws {
+        let plan = try Harness.run(T.random(seed: 2)).plan
+        #expect(plan.solver.status == .optimal)
+        #expect(plan.solver.statusText.hasPrefix("proven optimal"))
+        let bound = try #require(plan.solver.bestBound)
+        #expect(bound <= plan.costs.objective + 0.01)
+        let lp = try #require(plan.solver.lpRelaxationObjective)
+        #expect(lp <= plan.costs.objective + 0.01)
+    }
+
+    @Test func timeLimitReturnsTheBestPlanSoFar() throws {
+        let sc = T.random(seed: 4, clinicians: 30, sites: 10)
+        let plan = try Harness.run(sc, timeLimit: 0).plan
+        #expect(plan.solver.status == .feasible || plan.solver.status == .optimal)
+        if plan.solver.status == .feasible {
+            #expect(plan.solver.stopReason == .timeLimit)
+            #expect(plan.solver.statusText.contains("time limit"))
+        }
+        #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
+    }
+
+    @Test func interruptBeforeTheSearchWritesNothing() throws {
+        var options = AllocationSolveOptions()
+        options.shouldStop = { true }
+        #expect(throws: AllocationError.interrupted) {
+            try Allocator(solver: Harness.solver).solve(T.random(seed: 1), options: options)
+        }
+    }
+
+    @Test func interruptDuringTheSearchKeepsTheIncumbent() throws {
+        let sc = T.random(seed: 6, clinicians: 30, sites: 10)
+        var options = AllocationSolveOptions(timeLimitSeconds: 60, relativeGap: 0)
+        options.progressInterval = 0
+        options.progress = { _ in GLPKSolver.requestStop() }
+        let plan = try Allocator(solver: Harness.solver).solve(sc, options: options).plan
+        if plan.solver.status != .optimal {
+            #expect(plan.solver.stopReason == .interrupted)
+            #expect(plan.solver.statusText.contains("interrupt"))
+        }
+        #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
+    }
+
+    @Test func outputsAreReplacedWholeOrNotAtAll() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pool-alloc-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out")
+        let plan = try Harness.run(T.random(seed: 3)).plan
+        try PlanFiles.write(plan, summary: PlanSummary.text(plan), to: out)
+        let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(before == ["assignments.csv", "plan.json", "summary.txt", "timings.json", "uncovered.csv"])
+        let planBytes = try Data(contentsOf: out.appendingPathComponent("plan.json"))
+        // A plan that cannot be encoded (NaN) fails before anything is moved into place.
+        var broken = plan
+        broken.costs.objective = .nan
+        #expect(throws: (any Error).self) { try PlanFiles.write(broken, summary: "x", to: out) }
+        #expect(try Data(contentsOf: out.appendingPathComponent("plan.json")) == planBytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out"])  // no staging left
+    }
+
+    @Test func csvHeadersAreTheDocumentedOnes() throws {
+        let plan = try Harness.run(T.random(seed: 1)).plan
+        let a = String(decoding: try PlanFiles.assignmentsCSV(plan), as: UTF8.self)
+        let u = String(decoding: try PlanFiles.uncoveredCSV(plan), as: UTF8.self)
+        #expect(a.hasPrefix("clinician,date,shift,site,mode,hours,travel_km,travel_min,cost_eur\n"))
+        #expect(u.hasPrefix("site,date,shift,profession,language,count,reason\n"))
+        #expect(a.split(separator: "\n").count == plan.assignments.count + 1)
+    }
+}
