@@ -102,8 +102,8 @@ public struct Allocator {
         let lpBound = lp.status == .optimal ? lp.objective : nil
         var outcome = SolverOutcome(
             solverName: solver.name, statusText: "", status: status, stopReason: reason, objective: nil,
-            bestBound: result.bestBound.map(round2) ?? lpBound.map(round2), gap: nil, lpRelaxationObjective: lpBound.map(round2),
-            warmStartObjective: warm.map { round2(model.model.objectiveValue($0)) }, nodes: result.nodes,
+            bestBound: result.bestBound.map(roundCents) ?? lpBound.map(roundCents), gap: nil, lpRelaxationObjective: lpBound.map(roundCents),
+            warmStartObjective: warm.map { roundCents(model.model.objectiveValue($0)) }, nodes: result.nodes,
             timeLimitSeconds: options.timeLimitSeconds, relativeGapTarget: options.relativeGap)
 
         var sensitivity = Sensitivity.none

@@ -24,8 +24,8 @@ public struct PlanDecoder {
                 let inst = ctx.instances[a.instance]
                 assignments.append(((inst.start, a.site, a.clinician), Assignment(
                     clinician: sc.clinicians[a.clinician].id, date: inst.date, shift: inst.shift, site: sc.sites[a.site].id,
-                    mode: a.mode, hours: round3(a.hours), travelKm: round3(booked.km), travelMinutes: round3(booked.minutes),
-                    costEUR: round2(booked.costEUR), demandLine: row.line, profession: row.profession)))
+                    mode: a.mode, hours: roundMilli(a.hours), travelKm: roundMilli(booked.km), travelMinutes: roundMilli(booked.minutes),
+                    costEUR: roundCents(booked.costEUR), demandLine: row.line, profession: row.profession)))
             }
         }
         assignments.sort { lhs, rhs in
@@ -50,8 +50,8 @@ public struct PlanDecoder {
             } else { reason = .busyOrAtHoursLimit }
             uncovered.append((inst.start, UncoveredDemand(
                 site: row.site, date: row.date, shift: row.shift, profession: row.profession, language: row.language,
-                competencies: row.competencies, count: missing, hours: round3(Double(missing) * inst.hours), reason: reason,
-                costEUR: round2(Double(missing) * Objective.uncoveredUnitCost(ctx, row: r)), demandLine: row.line)))
+                competencies: row.competencies, count: missing, hours: roundMilli(Double(missing) * inst.hours), reason: reason,
+                costEUR: roundCents(Double(missing) * Objective.uncoveredUnitCost(ctx, row: r)), demandLine: row.line)))
         }
         uncovered.sort { ($0.start, $0.value.site, $0.value.profession, $0.value.demandLine) < ($1.start, $1.value.site, $1.value.profession, $1.value.demandLine) }
 
@@ -59,7 +59,7 @@ public struct PlanDecoder {
         var outcome = solver
         outcome.objective = costs.objective
         if let bound = outcome.bestBound {
-            outcome.gap = round6(max(0, costs.objective - bound) / max(abs(costs.objective), 1e-9))
+            outcome.gap = roundMicro(max(0, costs.objective - bound) / max(abs(costs.objective), 1e-9))
         }
         return Plan(scenario: sc.name, inputHash: sc.inputHash, firstDate: sc.horizon.firstDate, days: sc.horizon.days,
                     solver: outcome, costs: costs, assignments: assignments.map(\.value), uncovered: uncovered.map(\.value),
@@ -72,17 +72,17 @@ public struct PlanDecoder {
         let sc = ctx.scenario
         let terms = model.termValues(point)
         var c = CostBreakdown()
-        c.uncoveredPurchasedService = round2(terms[.uncovered] ?? 0)
-        c.travelKm = round2(terms[.travelKm] ?? 0)
-        c.travelTime = round2(terms[.travelTime] ?? 0)
-        c.lodging = round2(terms[.lodging] ?? 0)
-        c.perDiem = round2(terms[.perDiem] ?? 0)
-        c.overtime = round2(terms[.overtime] ?? 0)
-        c.continuity = round2(terms[.continuity] ?? 0)
-        c.preferences = round2(terms[.preferences] ?? 0)
-        c.equity = round2(terms[.equity] ?? 0)
-        c.objective = round2(model.model.objectiveValue(point))
-        c.regularSalaries = round2(sc.clinicians.indices.reduce(0.0) { $0 + ctx.regularHours($1) * sc.clinicians[$1].hourlyCostEUR })
+        c.uncoveredPurchasedService = roundCents(terms[.uncovered] ?? 0)
+        c.travelKm = roundCents(terms[.travelKm] ?? 0)
+        c.travelTime = roundCents(terms[.travelTime] ?? 0)
+        c.lodging = roundCents(terms[.lodging] ?? 0)
+        c.perDiem = roundCents(terms[.perDiem] ?? 0)
+        c.overtime = roundCents(terms[.overtime] ?? 0)
+        c.continuity = roundCents(terms[.continuity] ?? 0)
+        c.preferences = roundCents(terms[.preferences] ?? 0)
+        c.equity = roundCents(terms[.equity] ?? 0)
+        c.objective = roundCents(model.model.objectiveValue(point))
+        c.regularSalaries = roundCents(sc.clinicians.indices.reduce(0.0) { $0 + ctx.regularHours($1) * sc.clinicians[$1].hourlyCostEUR })
         var avoided = 0.0, remaining = 0.0
         for (r, row) in sc.demand.enumerated() {
             guard let i = ctx.rowInstance[r], ctx.rowSite[r] != nil, row.count > 0 else { continue }
@@ -90,11 +90,11 @@ public struct PlanDecoder {
             avoided += unit * Double(min(covered[r], row.count))
             remaining += unit * Double(max(0, row.count - covered[r]))
         }
-        c.purchasedServiceAvoided = round2(avoided)
-        c.purchasedServiceRemaining = round2(remaining)
+        c.purchasedServiceAvoided = roundCents(avoided)
+        c.purchasedServiceRemaining = roundCents(remaining)
         // Travel time counted as working time is already inside salaries and overtime.
         let travelTimeMoney = sc.rules.travelCountsAsWorkingTime ? 0 : (terms[.travelTime] ?? 0)
-        c.totalCost = round2(c.regularSalaries + (terms[.travelKm] ?? 0) + travelTimeMoney + (terms[.lodging] ?? 0)
+        c.totalCost = roundCents(c.regularSalaries + (terms[.travelKm] ?? 0) + travelTimeMoney + (terms[.lodging] ?? 0)
                              + (terms[.perDiem] ?? 0) + (terms[.overtime] ?? 0) + remaining)
         return c
     }
@@ -115,6 +115,6 @@ public struct PlanDecoder {
     }
 }
 
-func round2(_ x: Double) -> Double { ((x * 100).rounded() / 100) + 0 }
-func round3(_ x: Double) -> Double { ((x * 1000).rounded() / 1000) + 0 }
-func round6(_ x: Double) -> Double { ((x * 1e6).rounded() / 1e6) + 0 }
+func roundCents(_ x: Double) -> Double { ((x * 100).rounded() / 100) + 0 }
+func roundMilli(_ x: Double) -> Double { ((x * 1000).rounded() / 1000) + 0 }
+func roundMicro(_ x: Double) -> Double { ((x * 1e6).rounded() / 1e6) + 0 }

@@ -11,8 +11,8 @@ struct PlanKPIBuilder {
             demand += o.demand; covered += o.covered; remote += o.remote; svDemand += o.svDemand; svCovered += o.svCovered
         }
         func kpi(_ key: String, _ name: String) -> CoverageKPI {
-            CoverageKPI(key: key, name: name, demandHours: round3(demand), coveredHours: round3(covered), remoteHours: round3(remote),
-                        swedishDemandHours: round3(svDemand), swedishCoveredHours: round3(svCovered)).rounded()
+            CoverageKPI(key: key, name: name, demandHours: roundMilli(demand), coveredHours: roundMilli(covered), remoteHours: roundMilli(remote),
+                        swedishDemandHours: roundMilli(svDemand), swedishCoveredHours: roundMilli(svCovered)).rounded()
         }
     }
 
@@ -40,7 +40,7 @@ struct PlanKPIBuilder {
         let siteOrder = sc.sites.indices.sorted { sc.sites[$0].id < sc.sites[$1].id }
         let siteKPIs = siteOrder.filter { bySite[$0].demand > 0 }.map { bySite[$0].kpi(sc.sites[$0].id, sc.sites[$0].name) }
         let shares = siteOrder.filter { bySite[$0].demand > 0 }.map {
-            SiteShare(site: sc.sites[$0].id, uncoveredShare: round6(1 - bySite[$0].covered / bySite[$0].demand))
+            SiteShare(site: sc.sites[$0].id, uncoveredShare: roundMicro(1 - bySite[$0].covered / bySite[$0].demand))
         }
         let worst = shares.reduce(nil as SiteShare?) { best, s in best == nil || s.uncoveredShare > best!.uncoveredShare ? s : best }
         let bestSite = shares.reduce(nil as SiteShare?) { best, s in best == nil || s.uncoveredShare < best!.uncoveredShare ? s : best }
@@ -49,11 +49,11 @@ struct PlanKPIBuilder {
             let clin = sc.clinicians[w.clinician]
             let extra = [ObjectiveTerm.travelKm, .travelTime, .lodging, .perDiem, .overtime].reduce(0.0) { $0 + (w.terms[$1] ?? 0) }
             return ClinicianKPI(clinician: clin.id, profession: clin.profession, homeMunicipality: clin.homeMunicipality,
-                                hours: round3(w.shiftHours), travelHours: round3(w.countedTravelHours),
-                                regularHours: round3(ctx.regularHours(w.clinician)), overtimeHours: round3(w.overtimeHours),
-                                travelKm: round3(w.km), assignments: w.assignments.count,
+                                hours: roundMilli(w.shiftHours), travelHours: roundMilli(w.countedTravelHours),
+                                regularHours: roundMilli(ctx.regularHours(w.clinician)), overtimeHours: roundMilli(w.overtimeHours),
+                                travelKm: roundMilli(w.km), assignments: w.assignments.count,
                                 differentSites: Set(w.assignments.map { candidates.all[$0].site }).count,
-                                stayNights: w.nights.count, extraCostEUR: round2(extra))
+                                stayNights: w.nights.count, extraCostEUR: roundCents(extra))
         }
         let assignmentCount = weeks.reduce(0) { $0 + $1.assignments.count }
         let continuing = weeks.reduce(0) { $0 + $1.continuingAssignments }
@@ -62,8 +62,8 @@ struct PlanKPIBuilder {
             municipalities: byMunicipality.keys.sorted().map { byMunicipality[$0]!.kpi($0, $0) }.filter { $0.demandHours > 0 },
             professions: byProfession.keys.sorted().map { byProfession[$0]!.kpi($0, $0) },
             clinicians: clinicianKPIs, total: total.kpi("total", "total"),
-            travelKm: round3(weeks.reduce(0) { $0 + $1.km }), overtimeHours: round3(weeks.reduce(0) { $0 + $1.overtimeHours }),
-            continuityShare: assignmentCount > 0 ? round6(Double(continuing) / Double(assignmentCount)) : 0,
+            travelKm: roundMilli(weeks.reduce(0) { $0 + $1.km }), overtimeHours: roundMilli(weeks.reduce(0) { $0 + $1.overtimeHours }),
+            continuityShare: assignmentCount > 0 ? roundMicro(Double(continuing) / Double(assignmentCount)) : 0,
             worstSite: worst, bestSite: bestSite)
     }
 }
@@ -72,10 +72,10 @@ extension CoverageKPI {
     /// Percentages and shares to 6 decimals (stable text, no float noise).
     func rounded() -> CoverageKPI {
         var k = self
-        k.uncoveredHours = round3(k.uncoveredHours)
-        k.coveragePercent = round6(k.coveragePercent)
-        k.remoteShare = round6(k.remoteShare)
-        k.swedishCoveragePercent = k.swedishCoveragePercent.map(round6)
+        k.uncoveredHours = roundMilli(k.uncoveredHours)
+        k.coveragePercent = roundMicro(k.coveragePercent)
+        k.remoteShare = roundMicro(k.remoteShare)
+        k.swedishCoveragePercent = k.swedishCoveragePercent.map(roundMicro)
         return k
     }
 }

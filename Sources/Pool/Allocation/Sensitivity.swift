@@ -26,9 +26,9 @@ enum SensitivityAnalysis {
                 if settings.shouldStop() { break }
                 guard let extra = hypothetical(sc, profession: profession, base: base) else { continue }
                 if let e = price(ctx, extra, pi: pi, settings: settings) {
-                    entries.append(SensitivityEntry(profession: profession, base: base, savingEUR: round2(e.saving),
-                                                    method: .lpDualPricing, hoursWorked: round3(e.hours),
-                                                    regularSalaryEUR: round2(extra.weeklyHours * Double(sc.horizon.days) / 7 * extra.hourlyCostEUR)))
+                    entries.append(SensitivityEntry(profession: profession, base: base, savingEUR: roundCents(e.saving),
+                                                    method: .lpDualPricing, hoursWorked: roundMilli(e.hours),
+                                                    regularSalaryEUR: roundCents(extra.weeklyHours * Double(sc.horizon.days) / 7 * extra.hourlyCostEUR)))
                 }
             }
         }
@@ -38,7 +38,7 @@ enum SensitivityAnalysis {
             for n in entries.indices.prefix(settings.exactTop) where !settings.shouldStop() {
                 guard let extra = hypothetical(sc, profession: entries[n].profession, base: entries[n].base),
                       let value = exactSaving(model, extra, chosen: chosen, baseObjective: baseObjective, settings: settings) else { continue }
-                entries[n].savingEUR = round2(value.saving); entries[n].hoursWorked = round3(value.hours)
+                entries[n].savingEUR = roundCents(value.saving); entries[n].hoursWorked = roundMilli(value.hours)
                 entries[n].method = .exactResolve; exactDone += 1
             }
         }
@@ -174,7 +174,7 @@ enum SensitivityAnalysis {
             }
         }
         return tally.keys.sorted().compactMap { tally[$0] }.map {
-            var b = $0; b.uncoveredHours = round3(b.uncoveredHours); b.dualValueEUR = round2(b.dualValueEUR); return b
+            var b = $0; b.uncoveredHours = roundMilli(b.uncoveredHours); b.dualValueEUR = roundCents(b.dualValueEUR); return b
         }.sorted { ($0.dualValueEUR, $1.kind, $1.value, $1.profession) > ($1.dualValueEUR, $0.kind, $0.value, $0.profession) }
     }
 }

@@ -59,43 +59,83 @@ public enum MinimumRest {
         return false
     }
 
-    /// Pairwise rows for assignments that keep the bare rest but not rest + travel.
+    /// Rows for assignments that keep the bare rest but not rest + travel (`travelRest`).
+    ///
+    /// For one clinician and two instances i before j, candidates are grouped by (site, mode) —
+    /// members of a group travel alike. Groups A at i and B at j conflict by a threshold (the
+    /// travel after g plus before h exceeds the slack gap − rest), so instead of one row per
+    /// conflicting pair, each row takes a group g's conflict set N(g) ⊆ B together with every group
+    /// of A whose conflict set contains N(g): a maximal biclique, a valid clique row because A and
+    /// B are each "one place at a time". The rows cover every conflicting pair and nest, so there
+    /// are at most |A| per instance pair rather than |A|·|B|.
     static func addTravelRows(_ b: ModelBuilding) {
         guard b.ctx.isEnabled(.minimumRest) else { return }
-        let ctx = b.ctx, rest = Double(ctx.restMinutes)
+        let ctx = b.ctx, rest = Double(ctx.restMinutes), all = b.candidates.all
         for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
-            // Group the clinician's candidates by instance, then by (site, mode) — every member of
-            // a group has the same travel, so a conflict between groups holds for all their members.
-            var groups: [[Int]] = []  // candidate indices, one group per (instance, site, mode)
-            for k in list {
-                let cand = b.candidates.all[k]
-                if let last = groups.last?.last, let g = groups.indices.last {
-                    let l = b.candidates.all[last]
-                    if l.instance == cand.instance && l.site == cand.site && l.mode == cand.mode {
-                        groups[g].append(k); continue
+            let groups = TravelGroups(all, list)
+            let who = b.names.clinician(c)
+            let maxLeg = list.map { all[$0].leg.minutes }.max() ?? 0
+            let instances = groups.instances
+            for (n, i) in instances.enumerated() {
+                let first = ctx.instances[i]
+                for j in instances[(n + 1)...] {
+                    let second = ctx.instances[j]
+                    let gap = Double(second.start - first.end)
+                    if gap >= rest + 2 * maxLeg { break }  // instances sorted by start: later ones are further
+                    guard second.start != first.start, gap >= rest else { continue }  // clique rows cover these
+                    let a = groups.at(i), z = groups.at(j)
+                    let masks = a.map { g in BitSet(z.indices.filter { conflict(ctx, all[g[0]].visit, all[z[$0][0]].visit) }, size: z.count) }
+                    var seen = Set<BitSet>(), q = 0
+                    for mask in masks where !mask.isEmpty && seen.insert(mask).inserted {
+                        let side = a.indices.filter { masks[$0].isSuperset(of: mask) }
+                        let terms = side.flatMap { a[$0] } + mask.members.flatMap { z[$0] }
+                        b.add(.minimumRest, "travelRest(\(who),\(b.names.instance(first)),\(b.names.instance(second)),\(q))",
+                              sum(terms.map { b.x[$0] }) <= 1)
+                        q += 1
                     }
-                }
-                groups.append([k])
-            }
-            groups.sort { lhs, rhs in
-                let a = b.candidates.all[lhs[0]], z = b.candidates.all[rhs[0]]
-                return (a.start, a.instance, a.site, a.mode) < (z.start, z.instance, z.site, z.mode)
-            }
-            let maxLeg = list.map { b.candidates.all[$0].leg.minutes }.max() ?? 0
-            for gi in groups.indices {
-                let a = b.candidates.all[groups[gi][0]]
-                for gj in (gi + 1)..<groups.count {
-                    let z = b.candidates.all[groups[gj][0]]
-                    let gap = Double(z.start - a.end)
-                    if gap >= rest + 2 * maxLeg { break }  // sorted by start: later groups are further away
-                    guard z.start != a.start, gap >= rest else { continue }  // those are clique rows
-                    guard conflict(ctx, a.visit, z.visit) else { continue }
-                    let terms = (groups[gi] + groups[gj]).map { b.x[$0] }
-                    b.add(.minimumRest, "travelRest(\(b.names.clinician(c)),\(b.names.candidateTag(a)),\(b.names.candidateTag(z)))",
-                          sum(terms) <= 1)
                 }
             }
         }
+    }
+}
+
+/// A clinician's candidates grouped by (instance, site, mode), instances in order of start.
+struct TravelGroups {
+    private var byInstance: [Int: [[Int]]] = [:]
+    private(set) var instances: [Int] = []
+
+    init(_ all: [Candidate], _ list: [Int]) {
+        var index: [String: (Int, Int)] = [:]  // key → (instance, position in its group list)
+        for k in list {
+            let cand = all[k]
+            let key = "\(cand.instance)|\(cand.site)|\(cand.mode.rawValue)"
+            if let (i, p) = index[key] { byInstance[i]?[p].append(k); continue }
+            if byInstance[cand.instance] == nil { instances.append(cand.instance) }
+            byInstance[cand.instance, default: []].append([k])
+            index[key] = (cand.instance, (byInstance[cand.instance]?.count ?? 1) - 1)
+        }
+        instances.sort { (all[byInstance[$0]?[0][0] ?? 0].start, $0) < (all[byInstance[$1]?[0][0] ?? 0].start, $1) }
+    }
+
+    /// Groups at an instance (each a list of candidate indices), in candidate order.
+    func at(_ instance: Int) -> [[Int]] { byInstance[instance] ?? [] }
+}
+
+/// A small fixed-size set of indices.
+struct BitSet: Hashable {
+    private(set) var words: [UInt64]
+    init(_ members: [Int], size: Int) {
+        words = Array(repeating: 0, count: (size + 63) / 64)
+        for m in members { words[m / 64] |= 1 << UInt64(m % 64) }
+    }
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+    func isSuperset(of other: BitSet) -> Bool { zip(words, other.words).allSatisfy { $0 & $1 == $1 } }
+    var members: [Int] {
+        var out: [Int] = []
+        for (w, word) in words.enumerated() where word != 0 {
+            for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 { out.append(w * 64 + bit) }
+        }
+        return out
     }
 }
 

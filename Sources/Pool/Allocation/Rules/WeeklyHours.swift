@@ -36,7 +36,23 @@ public enum WeeklyHours {
                 expr -= LinearExpression(o)
             }
             b.add(.weeklyHours, "hours(\(who))", expr <= regular)
+            addShiftCountRow(b, clinician: c, regular: regular)
         }
+    }
+
+    /// A mixed-integer-rounding cut of the hours row, added because the LP relaxation otherwise
+    /// "works" a fraction of one more shift for free in every clinician's regular hours (measured:
+    /// the main source of the LP–MIP gap). Every candidate takes at least `a` hours, so the
+    /// number of shifts N satisfies a·N ≤ R + o, and MIR gives N ≤ ⌊R/a⌋ + o / (a·(1 − f)) with
+    /// f = frac(R/a): one shift beyond ⌊R/a⌋ needs a·(1 − f) hours of overtime, exactly.
+    static func addShiftCountRow(_ b: ModelBuilding, clinician c: Int, regular: Double) {
+        let list = b.candidates.byClinician[c]
+        guard let a = list.map({ hours(b.ctx, b.candidates.all[$0]) }).min(), a > 0 else { return }
+        let ratio = regular / a, whole = ratio.rounded(.down), f = ratio - whole
+        guard f > 1e-6 else { return }  // then the cut is the hours row itself
+        var expr = sum(list.map { b.x[$0] })
+        if let o = b.overtime[c] { expr.add(-1 / (a * (1 - f)), o) }
+        b.add(.weeklyHours, "shiftCount(\(b.names.clinician(c)))", expr <= whole)
     }
 
     /// Most hours the clinician could possibly work: at most one candidate per maximal clique.
