@@ -46,7 +46,8 @@ typedef struct {
     int report_now;
     int has_incumbent, has_bound, active;
     double incumbent, bound, gap;
-    long nodes;
+    long nodes;                /* distinct subproblems the callback has seen being processed */
+    int current_node;
 } tree_state;
 
 static void note_tree(glp_tree *tree, tree_state *s) {
@@ -58,7 +59,6 @@ static void note_tree(glp_tree *tree, tree_state *s) {
     int active, current, total;
     glp_ios_tree_size(tree, &active, &current, &total);
     s->active = active;
-    s->nodes = (long)total - active;
     s->gap = s->has_incumbent ? glp_ios_mip_gap(tree) : DBL_MAX;
 }
 
@@ -68,6 +68,8 @@ static void on_tree(glp_tree *tree, void *info) {
     double now = pool_glp_now();
     int reason = glp_ios_reason(tree);
     glp_prob *mip = glp_ios_get_prob(tree);
+    int node = glp_ios_curr_node(tree);
+    if (node != 0 && node != s->current_node) { s->current_node = node; s->nodes++; }
 
     if (pool_glp_stop_requested()) {
         if (!s->out->stop) s->out->stop = POOL_STOP_USER;
@@ -79,7 +81,7 @@ static void on_tree(glp_tree *tree, void *info) {
 
     /* The warm start goes in once, at the first heuristic request (the root, after its LP).
        The tree's problem must be the original: with the MIP presolver on it is the presolved
-       problem, whose columns do not correspond (see docs/lp-solve.md). */
+       problem, whose columns do not correspond (see docs/glpk-backend.md). */
     if (reason == GLP_IHEUR && s->warm && !s->out->warm_start_offered) {
         s->out->warm_start_offered = 1;
         if (glp_get_num_cols(mip) == s->columns && glp_ios_heur_sol(tree, s->warm) == 0) {

@@ -20,9 +20,12 @@ struct BenchBuildCommand: ParsableCommand {
     func run() throws {
         let r = try ModelBuildBenchmark.run(nonzeros: nonzeros)
         print("model: \(r.variables) variables, \(r.constraints) constraints, \(r.nonzeros) nonzeros (names included)")
-        print(String(format: "build (public LinearModel API):  %.3f s", r.buildSeconds))
+        print(String(format: "build (public API, sum(terms)):  %.3f s", r.buildSeconds))
+        print(String(format: "build, rows as `e += c * x` terms: %.3f s", r.buildWithOperatorsSeconds))
         print(String(format: "validate:                        %.3f s", r.validateSeconds))
         print(String(format: "GLPK load (glp_load_matrix):     %.3f s", r.glpkLoadSeconds))
-        print(String(format: "GLPK load with encoded names:    %.3f s", r.glpkLoadWithNamesSeconds))
+        print(String(format: "encode names + GLPK load:        %.3f s", r.glpkLoadWithNamesSeconds))
+        print(String(format: "write CPLEX LP (%.1f MB):        %.3f s", Double(r.lpFileBytes) / 1e6, r.writeLPSeconds))
+        print(String(format: "read it back into a LinearModel: %.3f s", r.readLPSeconds))
     }
 }

@@ -15,11 +15,11 @@ struct LPSolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Solve a CPLEX LP or MPS model file with GLPK and print the result.",
         discussion: """
-        LPs are solved by the simplex method, MIPs by branch-and-cut. A MIP that runs longer than a
-        second shows a progress line on stderr; Ctrl-C stops it and prints the best solution so far
+        LPs are solved by the simplex method, MIPs by branch-and-cut. A MIP that runs longer than a \
+        second shows a progress line on stderr; Ctrl-C stops it and prints the best solution so far \
         (a second Ctrl-C exits at once).
 
-        Exit status: 0 optimal or feasible, 2 bad input (missing or unreadable file), 3 infeasible,
+        Exit status: 0 optimal or feasible, 2 bad input (missing or unreadable file), 3 infeasible, \
         unbounded or no solution found, 1 solver failure.
         """
     )
@@ -53,9 +53,37 @@ struct LPSolveCommand: ParsableCommand {
     @Option(help: "Write GLPK's log to this file.")
     var log: String?
 
+    @Option(help: ArgumentHelp("MIP cut generators: all (Gomory, MIR, cover, clique), none, or a list such as mir,cov,clq.",
+                               valueName: "cuts"))
+    var cuts: String = "all"
+
+    @Flag(name: .customLong("no-presolve"), help: "Turn GLPK's LP and MIP presolvers off.")
+    var noPresolve = false
+
+    /// `--cuts` as GLPK cut generators.
+    static func parseCuts(_ text: String) -> GLPKCuts? {
+        switch text.lowercased() {
+        case "none": return []
+        case "all": return .all
+        default:
+            var cuts: GLPKCuts = []
+            for word in text.lowercased().split(separator: ",") {
+                switch word.trimmingCharacters(in: .whitespaces) {
+                case "gmi": cuts.insert(.gomory)
+                case "mir": cuts.insert(.mixedIntegerRounding)
+                case "cov": cuts.insert(.cover)
+                case "clq": cuts.insert(.clique)
+                default: return nil
+                }
+            }
+            return cuts
+        }
+    }
+
     func validate() throws {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) { throw ValidationError("--time-limit must be a number ≥ 0") }
         if !(gap.isFinite && gap >= 0) { throw ValidationError("--gap must be a number ≥ 0") }
+        if Self.parseCuts(cuts) == nil { throw ValidationError("--cuts: expected all, none or a list of gmi, mir, cov, clq") }
     }
 
     func run() throws {
@@ -69,12 +97,12 @@ struct LPSolveCommand: ParsableCommand {
         let isMIP = model.isMixedInteger && !relax
         let progressLine = isMIP && !quiet ? ProgressLine() : nil
         var options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap, verbosity: quiet ? .quiet : .normal,
-                                   relaxIntegrality: relax)
+                                   presolve: !noPresolve, relaxIntegrality: relax)
         if let progressLine { options.progress = { progressLine.report($0) } }
         options.progressInterval = 0.25
         GLPKSolver.installInterruptHandler()
 
-        let solver = GLPKSolver()
+        let solver = GLPKSolver(cuts: Self.parseCuts(cuts) ?? .standard)
         let result: SolveResult
         do {
             result = try solver.solve(model, options: options)

@@ -48,10 +48,10 @@ struct SolveReport {
         return shown.map { "  " + $0.0.padding(toLength: max(width, $0.0.count), withPad: " ", startingAt: 0) + "  " + number($0.1) }
     }
 
-    /// Up to 10 significant digits, no trailing zeros ("280", "0.5", "1.234567891e+12").
+    /// Up to 10 significant digits, no trailing zeros ("280", "0.5", "1.234567891e+12"); solver
+    /// round-off below 1e-9 shows as 0.
     static func number(_ x: Double) -> String {
-        let s = String(format: "%.10g", x)
-        return s == "-0" ? "0" : s
+        abs(x) < 1e-9 ? "0" : String(format: "%.10g", x)
     }
 }
 

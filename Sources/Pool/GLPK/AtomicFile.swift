@@ -26,23 +26,36 @@ enum AtomicFile {
         defer { unlink(temporary) }  // a no-op after a successful rename
         return try body(temporary)
     }
+}
 
-    /// Writes `header` followed by the bytes of `file` into `destination`.
-    static func concatenate(header: String, file: String, into destination: String) throws {
+/// Copies a text file, letting `editHead` see (and change or drop) its first lines one by one
+/// until it returns true; the rest is copied as bytes. Used to add Pool's header and MPS's
+/// OBJSENSE section, which GLPK neither writes nor reads.
+enum TextFileCopy {
+    static func copy(from source: String, to destination: String, prefix: String = "",
+                     editHead: (inout String) -> Bool) throws {
+        guard let input = fopen(source, "r") else {
+            throw ModelFileError(path: source, message: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(input) }
         guard let output = fopen(destination, "w") else {
             throw ModelFileError(path: destination, message: "cannot write: \(String(cString: strerror(errno)))")
         }
-        var failed = fputs(header, output) < 0
-        if let input = fopen(file, "r") {
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while !failed {
-                let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, input) }
-                if n == 0 { failed = ferror(input) != 0; break }
-                failed = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, n, output) } != n
-            }
-            fclose(input)
-        } else {
-            failed = true
+        var failed = fputs(prefix, output) < 0
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        var headDone = false
+        while !failed && !headDone, getline(&line, &capacity, input) > 0, let line {
+            var text = String(cString: line)
+            headDone = editHead(&text)
+            failed = fputs(text, output) < 0
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while !failed {
+            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, input) }
+            if n == 0 { failed = ferror(input) != 0; break }
+            failed = buffer.withUnsafeBytes { fwrite($0.baseAddress, 1, n, output) } != n
         }
         if fclose(output) != 0 { failed = true }
         if failed { throw ModelFileError(path: destination, message: "writing failed: \(String(cString: strerror(errno)))") }

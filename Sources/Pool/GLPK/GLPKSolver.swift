@@ -11,11 +11,12 @@ public struct GLPKCuts: OptionSet, Sendable, Hashable {
     public static let clique = GLPKCuts(rawValue: Int32(POOL_CUT_CLIQUE))
     public static let all: GLPKCuts = [.gomory, .mixedIntegerRounding, .cover, .clique]
 
-    /// Pool's default: MIR, cover and clique cuts. They are cheap and tighten exactly the rows
-    /// Pool's models are made of (capacity/knapsack rows, "one place at a time" cliques of
-    /// binaries). Gomory cuts are left out: they are dense, slow every node LP and, in the
-    /// measurements in docs/lp-solve.md, did not pay for themselves.
-    public static let standard: GLPKCuts = [.mixedIntegerRounding, .cover, .clique]
+    /// Pool's default: all four generators. On a Pool-like test model (60 clinicians × 7 days ×
+    /// 15 sites: one site a day, weekly hours, demand with uncovered penalties) GLPK without cuts
+    /// ended at a 47 % gap after 20 s, with MIR/cover/clique at 13 % after 60 s, with all four
+    /// at 5 % after 60 s; a smaller one went from unsolved in 20 s to optimal in 0.1 s with cuts.
+    /// On generalized-assignment models Gomory cuts were neutral. Figures: docs/glpk-backend.md.
+    public static let standard: GLPKCuts = .all
 }
 
 /// The GLPK backend: LPs by the simplex method (`glp_simplex`), MIPs by branch-and-cut

@@ -40,13 +40,13 @@ enum ModelFileNames {
         var out: [String] = []
         out.reserveCapacity(names.count)
         for (index, name) in names.enumerated() {
-            let base = name.isEmpty ? "\(emptyPrefix)_\(index + 1)" : encode(name)
-            var candidate = base
+            let original = name.isEmpty ? "\(emptyPrefix)_\(index + 1)" : name
+            var candidate = encode(original)
             var copy = 1
             while used.contains(candidate) {
                 copy += 1
                 let suffix = "#~\(copy)"
-                candidate = truncated(base, to: maxLength - suffix.utf8.count) + suffix
+                candidate = encode(original, limit: maxLength - suffix.utf8.count) + suffix
             }
             used.insert(candidate)
             out.append(candidate)
@@ -54,32 +54,35 @@ enum ModelFileNames {
         return out
     }
 
-    /// One name, encoded and cut to `maxLength` bytes (uniqueness is `encodeAll`'s job).
-    static func encode(_ name: String) -> String {
+    /// One name, encoded, cut after the last whole character that fits in `limit` bytes
+    /// (uniqueness is `encodeAll`'s job).
+    static func encode(_ name: String, limit: Int = maxLength) -> String {
         let bytes = Array(name.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        for (k, b) in bytes.enumerated() {
-            switch b {
-            case UInt8(ascii: "["): out.append(UInt8(ascii: "("))
-            case UInt8(ascii: "]"): out.append(UInt8(ascii: ")"))
-            case UInt8(ascii: "-"): out.append(UInt8(ascii: "~"))
-            default:
-                let isLetterOrDigit = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                if (isLetterOrDigit || keptPunctuation.contains(b)) && !(k == 0 && misreadAsFirst(bytes)) {
-                    out.append(b)
-                } else {
-                    appendEscape(b, to: &out)
+        out.reserveCapacity(min(bytes.count + 8, limit))
+        var k = 0
+        for character in name {
+            var piece: [UInt8] = []
+            for b in character.utf8 {
+                switch b {
+                case UInt8(ascii: "["): piece.append(UInt8(ascii: "("))
+                case UInt8(ascii: "]"): piece.append(UInt8(ascii: ")"))
+                case UInt8(ascii: "-"): piece.append(UInt8(ascii: "~"))
+                default:
+                    let isLetterOrDigit = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                    let misread = k == 0 && (misreadAsFirst(bytes) || keywords.contains(name.lowercased()))
+                    if (isLetterOrDigit || keptPunctuation.contains(b)) && !misread {
+                        piece.append(b)
+                    } else {
+                        appendEscape(b, to: &piece)
+                    }
                 }
+                k += 1
             }
+            if out.count + piece.count > limit { break }
+            out += piece
         }
-        var encoded = String(decoding: out, as: UTF8.self)
-        if keywords.contains(encoded.lowercased()), let first = out.first {
-            var escaped: [UInt8] = []
-            appendEscape(first, to: &escaped)
-            encoded = String(decoding: escaped + out.dropFirst(), as: UTF8.self)
-        }
-        return truncated(encoded, to: maxLength)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Would the name's first byte be read as part of a number?
@@ -98,15 +101,6 @@ enum ModelFileNames {
         out.append(UInt8(ascii: "#"))
         out.append(hexDigits[Int(b >> 4)])
         out.append(hexDigits[Int(b & 0x0F)])
-    }
-
-    /// At most `limit` bytes, never cutting an `#XX` escape in two.
-    private static func truncated(_ s: String, to limit: Int) -> String {
-        var bytes = Array(s.utf8)
-        guard bytes.count > limit else { return s }
-        bytes.removeLast(bytes.count - limit)
-        if let hash = bytes.suffix(2).lastIndex(of: UInt8(ascii: "#")) { bytes.removeSubrange(hash...) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: decoding

@@ -54,8 +54,16 @@ public enum ModelFiles {
                 } catch let error as GLPKError {
                     throw ModelFileError(path: path, message: error.message)
                 }
+                // GLPK writes no objective sense into MPS (MPS means minimise); add the common
+                // OBJSENSE extension after the NAME line so that other solvers and Pool read it right.
+                let maximizeMPS = format == .mps && model.direction == .maximize
                 let comment = format == .lp ? "\\* \(headerText) *\\\n" : "* \(headerText)\n"
-                try AtomicFile.concatenate(header: comment, file: glpkOutput, into: finalTemporary)
+                try TextFileCopy.copy(from: glpkOutput, to: finalTemporary, prefix: comment) { line in
+                    guard maximizeMPS else { return true }
+                    guard line.hasPrefix("NAME") else { return false }
+                    line += "OBJSENSE\n    MAX\n"
+                    return true
+                }
             }
         }
     }
@@ -69,15 +77,29 @@ public enum ModelFiles {
         let head = try fileHead(path)
         let format = format ?? ModelFileFormat(path: path) ?? sniffFormat(head)
         let encodedNames = head.hasPrefix("\\* \(headerText)") || head.hasPrefix("* \(headerText)")
+        let mpsSense = format == .mps ? mpsObjectiveSense(head) : nil
         let model: LinearModel
         do {
             model = try GLPKProblem.withSession { problem in
-                try problem.read(format: format, from: path)
+                if mpsSense != nil {
+                    // GLPK rejects the OBJSENSE section: read a copy without it.
+                    try AtomicFile.withTemporary(near: NSTemporaryDirectory() + "/pool-read.mps") { copy in
+                        try TextFileCopy.copy(from: path, to: copy) { line in
+                            let word = line.split(separator: " ").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() }
+                            if word == "OBJSENSE" || ["MAX", "MAXIMIZE", "MIN", "MINIMIZE"].contains(word ?? "") { line = "" }
+                            return word == "ROWS"
+                        }
+                        try problem.read(format: format, from: copy)
+                    }
+                } else {
+                    try problem.read(format: format, from: path)
+                }
                 return try ModelExtraction.linearModel(from: problem, decodeNames: encodedNames)
             }
         } catch let error as GLPKError {
             throw ModelFileError(path: path, message: error.message)
         }
+        if let mpsSense { model.direction = mpsSense }
         model.name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         // GLPK writes an LP objective's constant as a comment only; take it back from there.
         if format == .lp, let constant = try lpObjectiveConstant(path) { model.objectiveConstant = constant }
@@ -90,6 +112,22 @@ public enum ModelFiles {
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: 4096)) ?? Data()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The sense of an MPS OBJSENSE section ("OBJSENSE MAX" or "OBJSENSE" then "MAX" on the next
+    /// line), which comes before ROWS.
+    private static func mpsObjectiveSense(_ head: String) -> OptimizationDirection? {
+        var words: [String] = []
+        for line in head.split(whereSeparator: \.isNewline) where !line.hasPrefix("*") {
+            words += line.split(separator: " ").map { $0.uppercased() }
+            if words.contains("ROWS") { break }
+        }
+        guard let k = words.firstIndex(of: "OBJSENSE"), k + 1 < words.count else { return nil }
+        switch words[k + 1] {
+        case "MAX", "MAXIMIZE": return .maximize
+        case "MIN", "MINIMIZE": return .minimize
+        default: return nil
+        }
     }
 
     /// MPS if the first line that is not a comment starts an MPS section.
