@@ -20,7 +20,7 @@ struct LPSolveCommand: ParsableCommand {
         (a second Ctrl-C exits at once).
 
         Exit status: 0 optimal or feasible, 2 bad input (missing or unreadable file), 3 infeasible, \
-        unbounded or no solution found, 1 solver failure.
+        unbounded or no solution found, 1 solver failure, 64 command-line usage error.
         """
     )
 
@@ -87,6 +87,7 @@ struct LPSolveCommand: ParsableCommand {
     }
 
     func run() throws {
+        GLPKSolver.installInterruptHandler()  // before reading: Ctrl-C during a long read is not lost
         let model: LinearModel
         do {
             model = try ModelFiles.read(file, format: format.modelFileFormat)
@@ -100,7 +101,10 @@ struct LPSolveCommand: ParsableCommand {
                                    presolve: !noPresolve, relaxIntegrality: relax)
         if let progressLine { options.progress = { progressLine.report($0) } }
         options.progressInterval = 0.25
-        GLPKSolver.installInterruptHandler()
+        if GLPKSolver.isStopRequested {
+            printError("poolctl: interrupted before solving")
+            throw ExitCode(130)
+        }
 
         let solver = GLPKSolver(cuts: Self.parseCuts(cuts) ?? .standard)
         let result: SolveResult

@@ -96,7 +96,7 @@ import Testing
         options.progressInterval = 0.1
         let r = try solver.solve(model, options: options)
         let reports = seen.items
-        #expect(reports.count >= 4, "\(reports.count) progress reports")
+        #expect(reports.count >= 3, "\(reports.count) progress reports")
         #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.elapsedSeconds <= $1.elapsedSeconds })
         let last = try #require(reports.last)
         let incumbent = try #require(last.incumbent), bound = try #require(last.bestBound)
@@ -126,7 +126,10 @@ import Testing
     @Test func warmStartIsTheFirstIncumbent() throws {
         let (model, warm, warmObjective) = GLPKTestModels.marketSplit()
         let seen = Recorder<SolveProgress>()
-        var options = SolveOptions(timeLimitSeconds: 0.5, warmStart: warm, progress: { seen.append($0) })
+        var options = SolveOptions(timeLimitSeconds: 5, warmStart: warm, progress: { p in
+            seen.append(p)
+            if p.incumbent != nil { GLPKSolver.requestStop() }
+        })
         options.progressInterval = 10  // only the report GLPK's acceptance of the warm start forces
         let r = try solver.solve(model, options: options)
         let first = try #require(seen.items.first { $0.incumbent != nil })

@@ -87,10 +87,11 @@ import Testing
     @Test func callingGLPKFromAProgressCallbackIsAnErrorNotADeadlock() throws {
         let (model, warm, _) = GLPKTestModels.marketSplit()
         let errors = Recorder<String>()
-        var options = SolveOptions(timeLimitSeconds: 0.3, warmStart: warm, progress: { _ in
+        var options = SolveOptions(timeLimitSeconds: 5, warmStart: warm, progress: { _ in
             do { _ = try GLPKSolver().solve(GLPKTestModels.knapsack().model, options: SolveOptions()) } catch {
                 errors.append("\(error)")
             }
+            GLPKSolver.requestStop()
         })
         options.progressInterval = 0.05
         let r = try solver.solve(model, options: options)

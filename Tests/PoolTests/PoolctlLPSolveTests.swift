@@ -16,8 +16,8 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    /// Runs poolctl; `interruptAfter` sends SIGINT after that many seconds.
-    static func run(_ arguments: [String], interruptAfter: Double? = nil) throws -> Run {
+    /// Runs poolctl; `interruptWhenStderrShows` sends SIGINT once stderr contains that text.
+    static func run(_ arguments: [String], interruptWhenStderrShows marker: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = poolctl
         process.arguments = arguments
@@ -25,11 +25,17 @@ import Testing
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        if let interruptAfter {
-            Thread.sleep(forTimeInterval: interruptAfter)
+        var stderr = Data()
+        if let marker {
+            while !String(decoding: stderr, as: UTF8.self).contains(marker) {
+                let chunk = err.fileHandleForReading.availableData
+                if chunk.isEmpty { break }  // end of file: the process ended
+                stderr += chunk
+            }
             process.interrupt()
         }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        stderr += err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
@@ -97,7 +103,8 @@ import Testing
     }
 
     @Test func ctrlCStopsWithTheBestSolutionSoFar() throws {
-        let r = try Self.run(["lp", "solve", "--quiet", "--time-limit", "30", try Self.hardMIP()], interruptAfter: 1.5)
+        // interrupt once the search is running: its first progress line comes after a second
+        let r = try Self.run(["lp", "solve", "--time-limit", "30", try Self.hardMIP()], interruptWhenStderrShows: "open nodes")
         #expect(r.status == 0)
         #expect(r.stdout.contains("stopped by interrupt"), "\(r.stdout) \(r.stderr)")
         #expect(r.stdout.contains("Objective  ") && !r.stdout.contains("Objective  –"))

@@ -213,4 +213,12 @@ struct GLPKNames {
     var objective: String
     var columns: [String]
     var rows: [String]
+
+    /// All of `model`'s names in the encoding of `ModelFileNames`.
+    static func encoded(for model: LinearModel) -> GLPKNames {
+        GLPKNames(problem: ModelFileNames.encode(model.name), objective: ModelFileNames.objectiveName,
+                  columns: ModelFileNames.encodeAll(model.variableNames, emptyPrefix: "x"),
+                  rows: ModelFileNames.encodeAll(model.constraintNames, reserved: ModelFileNames.reservedRowNames,
+                                                 emptyPrefix: "r"))
+    }
 }

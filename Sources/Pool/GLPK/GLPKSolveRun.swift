@@ -12,7 +12,7 @@ struct GLPKSolveRun {
 
     private var isMIP: Bool { model.isMixedInteger && !options.relaxIntegrality }
 
-    mutating func solve() throws -> SolveResult {
+    func solve() throws -> SolveResult {
         problem.setMessageLevel(options.verbosity.glpkMessageLevel)
         try problem.load(model, ignoreIntegrality: !isMIP)
         return isMIP ? try solveMIP() : try solveLP()

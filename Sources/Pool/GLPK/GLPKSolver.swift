@@ -47,7 +47,7 @@ public struct GLPKSolver: LinearSolver, Sendable {
             // waiting nor clears a stop request meant for the running one.
             pool_glp_clear_stop()
             let started = pool_glp_now()
-            var run = GLPKSolveRun(model: model, options: options, cuts: cuts, problem: problem, started: started)
+            let run = GLPKSolveRun(model: model, options: options, cuts: cuts, problem: problem, started: started)
             var result = try run.solve()
             result.log = problem.log
             result.elapsedSeconds = pool_glp_now() - started
@@ -59,6 +59,9 @@ public struct GLPKSolver: LinearSolver, Sendable {
     /// `.interrupted`). Async-signal-safe: it only sets a flag that GLPK's callback polls. The flag
     /// is cleared when the next solve starts. An LP (simplex) cannot be interrupted.
     public static func requestStop() { pool_glp_request_stop() }
+
+    /// Whether a stop was requested since the last solve began (e.g. Ctrl-C while a model was read).
+    public static var isStopRequested: Bool { pool_glp_stop_requested() != 0 }
 
     /// Installs a SIGINT handler for command-line tools: the first Ctrl-C calls `requestStop()`,
     /// a second one exits at once with status 130. Returns false if it could not be installed.

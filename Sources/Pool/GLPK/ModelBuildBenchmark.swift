@@ -32,10 +32,7 @@ public enum ModelBuildBenchmark {
         let t2 = pool_glp_now()
         try GLPKProblem.withSession { try $0.load(model, ignoreIntegrality: false) }
         let t3 = pool_glp_now()
-        let names = GLPKNames(problem: model.name, objective: ModelFileNames.objectiveName,
-                              columns: ModelFileNames.encodeAll(model.variableNames, emptyPrefix: "x"),
-                              rows: ModelFileNames.encodeAll(model.constraintNames, reserved: ModelFileNames.reservedRowNames,
-                                                             emptyPrefix: "r"))
+        let names = GLPKNames.encoded(for: model)
         try GLPKProblem.withSession { try $0.load(model, names: names, ignoreIntegrality: false) }
         let t4 = pool_glp_now()
         let path = NSTemporaryDirectory() + "/pool-bench-\(getpid()).lp"

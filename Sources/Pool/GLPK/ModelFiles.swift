@@ -40,10 +40,7 @@ public enum ModelFiles {
         guard let format = format ?? ModelFileFormat(path: path) else {
             throw ModelFileError(path: path, message: "cannot tell the format from the name; use .lp or .mps or give the format")
         }
-        let names = GLPKNames(
-            problem: model.name, objective: ModelFileNames.objectiveName,
-            columns: ModelFileNames.encodeAll(model.variableNames, emptyPrefix: "x"),
-            rows: ModelFileNames.encodeAll(model.constraintNames, reserved: ModelFileNames.reservedRowNames, emptyPrefix: "r"))
+        let names = GLPKNames.encoded(for: model)
         try AtomicFile.write(to: path) { finalTemporary in
             try AtomicFile.withTemporary(near: path) { glpkOutput in
                 do {
