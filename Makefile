@@ -19,8 +19,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# Until the weekly allocation exists, the main job is solving the bundled model file.
 run: release
-	.build/release/poolctl --help
+	.build/release/poolctl lp solve --values Scenarios/models/production.lp
+
+# Model-building benchmark of issue 2 (a million nonzeros; see docs/glpk-backend.md).
+bench: release
+	.build/release/poolctl bench-build
 
 test: deps
 	$(SWIFT) test
