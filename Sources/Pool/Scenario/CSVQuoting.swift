@@ -54,6 +54,13 @@ enum CSVQuoting {
                     state = .fieldStart
                 } else if c == "\n" || c == "\r" {
                     consumeBreak(c); state = .fieldStart
+                } else if quoteLine < line {
+                    // A quoted field spanning lines and then running into text is almost always a
+                    // missing closing quote on its first line; everything after it is misaligned,
+                    // so further reports would only be noise.
+                    problems.append(Problem(line: quoteLine, message: "a quoted field starting on this line runs "
+                        + "on to line \(line); is its closing quote missing?"))
+                    return problems
                 } else {
                     problems.append(Problem(line: line, message: "text after the closing quote of a field; "
                         + "a field is either wholly quoted or not at all"))

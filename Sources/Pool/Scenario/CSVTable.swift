@@ -24,8 +24,17 @@ struct CSVTable {
     let file: String
     let header: [String]
     let records: [CSVRecord]
+    /// Records with the wrong number of fields (already reported): not parsed, but their ids still
+    /// count as declared, so that references to them do not raise a second, misleading error.
+    let malformed: [CSVRecord]
 
     func columnIndex(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    /// Values of `column` in malformed records, with their lines.
+    func malformedValues(_ column: String) -> [(value: String, line: Int)] {
+        guard let index = columnIndex(column) else { return [] }
+        return malformed.compactMap { r in index < r.fields.count && !r.fields[index].isEmpty ? (r.fields[index], r.line) : nil }
+    }
 
     /// Parses `text` (already decoded) and reports every structural problem. Returns nil when the
     /// table cannot be used at all (quoting broken, header missing required columns): then its rows
@@ -48,7 +57,7 @@ struct CSVTable {
         }
         guard let header = checkHeader(first, file: file, spec: spec, log: log) else { return nil }
 
-        var records: [CSVRecord] = []
+        var records: [CSVRecord] = [], malformed: [CSVRecord] = []
         for row in rows.dropFirst() where !isBlank(row.fields) {
             var fields = row.fields.map(trimmed)
             // Spreadsheets often end rows with empty cells beyond the header; those are harmless.
@@ -56,6 +65,7 @@ struct CSVTable {
             if fields.count != header.count {
                 let hint = fields.count > header.count ? " (quote a field that contains a comma)" : ""
                 log.error(file, row.line, nil, "has \(fields.count) fields but the header has \(header.count)\(hint)")
+                malformed.append(CSVRecord(line: row.line, fields: fields))
                 continue
             }
             for (index, field) in fields.enumerated() {
@@ -66,7 +76,7 @@ struct CSVTable {
             }
             records.append(CSVRecord(line: row.line, fields: fields))
         }
-        return CSVTable(file: file, header: header, records: records)
+        return CSVTable(file: file, header: header, records: records, malformed: malformed)
     }
 
     /// Reads all records with CSV.swift and numbers them: a record starts one line after the previous

@@ -26,9 +26,15 @@ struct PinChecks {
                     + "clinician \"\(clinician.id)\" (\(clinician.profession)) qualifies for, so the pin cannot be kept")
             }
             for earlier in checked where earlier.pin.clinician == pin.clinician {
-                if let clash = clash(earlier.pin, earlier.shift, pin, shift) {
+                if let clash = clash(earlier.pin.date, earlier.shift, pin.date, shift) {
                     fail(line, "shift", "clinician \"\(pin.clinician)\": \(clash) the pin on line \(earlier.line)")
                 }
+            }
+            for past in scenario.history where past.clinician == pin.clinician {
+                guard let pastShift = scenario.shiftType(named: past.shift),
+                      let clash = clash(past.date, pastShift, pin.date, shift) else { continue }
+                fail(line, "shift", "clinician \"\(pin.clinician)\": \(clash) the assignment of \(past.date) "
+                    + "(\(past.shift)) in history.csv")
             }
             checked.append((pin, line, shift))
         }
@@ -73,10 +79,10 @@ struct PinChecks {
         }
     }
 
-    /// "overlaps" or "leaves only 6 h rest after" — or nil when the two pins fit in one week.
-    private func clash(_ a: Pin, _ shiftA: ShiftType, _ b: Pin, _ shiftB: ShiftType) -> String? {
-        var first = (start: shiftA.start(on: a.date), end: shiftA.end(on: a.date))
-        var second = (start: shiftB.start(on: b.date), end: shiftB.end(on: b.date))
+    /// "overlaps in time with" or "leaves only 6 h rest … next to", or nil when the two fit.
+    private func clash(_ dateA: Day, _ shiftA: ShiftType, _ dateB: Day, _ shiftB: ShiftType) -> String? {
+        var first = (start: shiftA.start(on: dateA), end: shiftA.end(on: dateA))
+        var second = (start: shiftB.start(on: dateB), end: shiftB.end(on: dateB))
         if second.start < first.start { swap(&first, &second) }
         if second.start < first.end { return "overlaps in time with" }
         let restHours = Double(second.start - first.end) / 60
@@ -114,7 +120,7 @@ struct PinChecks {
             let same = pins[index...].filter { $0.pin.site == pin.site && $0.pin.date == pin.date && $0.pin.shift == pin.shift }
             let wanted = scenario.demand.filter { $0.site == pin.site && $0.date == pin.date && $0.shift == pin.shift }
                 .reduce(0) { $0 + $1.count }
-            if same.count > wanted, let last = same.last {
+            if wanted > 0, same.count > wanted, let last = same.last {
                 out.append(Diagnostic(severity: .error, file: file, line: last.line, field: "site",
                                       message: "\(same.count) clinicians are pinned at \(pin.site) on \(pin.date) "
                                           + "(\(pin.shift)) but demand.csv asks for \(wanted) there"))

@@ -24,6 +24,7 @@ enum SiteTable {
             sites.append(Site(id: id, name: row.text("name") ?? id, municipality: municipality,
                               location: Coordinate(lat: lat, lon: lon), kind: kind, remoteOK: remoteOK))
         }
+        for (id, line) in table.malformedValues("id") where lines[id] == nil { lines[id] = line }
         return (sites, lines)
     }
 }
@@ -74,6 +75,7 @@ enum ClinicianTable {
                 weeklyHours: weekly, maxOvertimeHours: overtime, hourlyCostEUR: cost, overtimePremium: premium,
                 remote: remote, maxCommuteMinutes: commute, acceptsStays: stays))
         }
+        for (id, line) in table.malformedValues("id") where lines[id] == nil { lines[id] = line }
         return (clinicians, lines)
     }
 

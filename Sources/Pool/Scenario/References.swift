@@ -15,7 +15,8 @@ struct References {
 
     init(config: ScenarioConfig) {
         horizon = config.horizon
-        shiftNames = config.shiftTypes.isEmpty ? nil : config.shiftTypes.map(\.name)
+        let names = config.shiftTypes.map(\.name) + config.brokenShiftNames
+        shiftNames = names.isEmpty ? nil : names
         siteFile = config.files.sites
         clinicianFile = config.files.clinicians
     }

@@ -22,6 +22,8 @@ struct ScenarioConfig {
     /// nil when scenario.yaml does not give a usable one (then dates in tables are not checked).
     var horizon: Horizon?
     var shiftTypes: [ShiftType] = []
+    /// Shift names whose times are wrong (reported): tables may still refer to them without a second error.
+    var brokenShiftNames: [String] = []
     var rules = Rules()
     var costs = Costs()
     var travel = TravelSettings()
@@ -55,7 +57,7 @@ struct ScenarioConfig {
         config.name = yaml.string(top["name"], path: "name", required: true, parent: root) ?? ""
         config.description = yaml.string(top["description"], path: "description", required: false, parent: root) ?? ""
         config.horizon = parseHorizon(top["horizon"], root: root, yaml: yaml)
-        config.shiftTypes = parseShiftTypes(top["shift_types"], root: root, yaml: yaml)
+        (config.shiftTypes, config.brokenShiftNames) = parseShiftTypes(top["shift_types"], root: root, yaml: yaml)
         config.rules = parseRules(top["rules"], horizonDays: config.horizon?.days ?? 7, yaml: yaml,
                                   mentions: &config.professionMentions)
         config.costs = parseCosts(top["costs"], yaml: yaml, mentions: &config.professionMentions)
@@ -82,21 +84,24 @@ struct ScenarioConfig {
         return Horizon(firstDate: first, days: days)
     }
 
-    private static func parseShiftTypes(_ node: Node?, root: Node, yaml: YAMLReader) -> [ShiftType] {
-        guard let items = yaml.sequence(node, path: "shift_types") else { return [] }
+    private static func parseShiftTypes(_ node: Node?, root: Node, yaml: YAMLReader) -> ([ShiftType], [String]) {
+        guard let items = yaml.sequence(node, path: "shift_types") else { return ([], []) }
         if items.isEmpty {
             yaml.error(node ?? root, "shift_types", "shift_types is missing or empty; "
                 + "e.g. shift_types: [{name: day, start: \"08:00\", end: \"16:00\"}]")
-            return []
+            return ([], [])
         }
-        var shifts: [ShiftType] = []
+        var shifts: [ShiftType] = [], broken: [String] = []
         for (index, item) in items.enumerated() {
             let path = "shift_types[\(index + 1)]"
             guard let keys = yaml.mapping(item, path: path, allowed: ["name", "start", "end"]) else { continue }
             let name = yaml.string(keys["name"], path: path + ".name", required: true, parent: item)
             let start = clock(keys["start"], path: path + ".start", allow24: false, parent: item, yaml: yaml)
             let end = clock(keys["end"], path: path + ".end", allow24: true, parent: item, yaml: yaml)
-            guard let name, let start, let end else { continue }
+            guard let name, let start, let end else {
+                if let name { broken.append(name) }
+                continue
+            }
             if name.contains(";") || name.contains(",") {
                 yaml.error(keys["name"], path + ".name", "\(path).name \"\(name)\" must not contain \";\" or \",\"")
             } else if shifts.contains(where: { $0.name == name }) {
@@ -105,7 +110,7 @@ struct ScenarioConfig {
                 shifts.append(ShiftType(name: name, startMinute: start, endMinute: end))
             }
         }
-        return shifts
+        return (shifts, broken)
     }
 
     /// "HH:MM" as minutes after midnight; "24:00" only as an end.
