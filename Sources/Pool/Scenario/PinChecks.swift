@@ -11,10 +11,15 @@ struct PinChecks {
         func fail(_ line: Int, _ field: String?, _ message: String) {
             out.append(Diagnostic(severity: .error, file: file, line: line, field: field, message: message))
         }
+        guard !pins.isEmpty else { return [] }
         let travel = TravelEstimator(scenario: scenario)
+        let clinicians = Dictionary(scenario.clinicians.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sites = Dictionary(scenario.sites.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let pinned = Set(pins.map(\.pin.clinician))
+        let history = scenario.history.filter { pinned.contains($0.clinician) }
         var checked: [(pin: Pin, line: Int, shift: ShiftType)] = []
         for (pin, line) in pins {
-            guard let clinician = scenario.clinician(id: pin.clinician), let site = scenario.site(id: pin.site),
+            guard let clinician = clinicians[pin.clinician], let site = sites[pin.site],
                   let shift = scenario.shiftType(named: pin.shift) else { continue }
             if serviceability.isAbsent(clinician.id, pin.date, pin.shift) {
                 fail(line, "date", "clinician \"\(clinician.id)\" is absent on \(pin.date) (\(pin.shift)) "
@@ -30,7 +35,7 @@ struct PinChecks {
                     fail(line, "shift", "clinician \"\(pin.clinician)\": \(clash) the pin on line \(earlier.line)")
                 }
             }
-            for past in scenario.history where past.clinician == pin.clinician {
+            for past in history where past.clinician == pin.clinician {
                 guard let pastShift = scenario.shiftType(named: past.shift),
                       let clash = clash(past.date, pastShift, pin.date, shift) else { continue }
                 fail(line, "shift", "clinician \"\(pin.clinician)\": \(clash) the assignment of \(past.date) "
@@ -95,7 +100,7 @@ struct PinChecks {
 
     private func overbookedHours(_ pins: [(pin: Pin, line: Int, shift: ShiftType)]) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for clinician in scenario.clinicians {
+        for clinician in scenario.clinicians where pins.contains(where: { $0.pin.clinician == clinician.id }) {
             let mine = pins.filter { $0.pin.clinician == clinician.id }
             let hours = mine.reduce(0) { $0 + $1.shift.hours }
             let limit = clinician.weeklyHours + clinician.maxOvertimeHours

@@ -16,8 +16,9 @@ enum TextDecoding {
             return .failure(.utf16)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let failure = firstInvalidByte(bytes) { return .failure(failure) }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        // The fast validating decoder first; the slow scan only to locate a problem.
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        return .failure(firstInvalidByte(bytes) ?? .invalidUTF8(line: 1, column: 1, byte: bytes.first ?? 0))
     }
 
     /// Walks the bytes with the standard library's UTF-8 parser, counting lines, so the message can

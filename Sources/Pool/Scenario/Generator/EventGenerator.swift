@@ -43,15 +43,24 @@ struct EventGenerator {
         return out
     }
 
+    /// Sites offering each profession (the list `usualSites` scans), computed once.
+    func sitesByProfession() -> [String: [Site]] {
+        var out: [String: [Site]] = [:]
+        for profile in ProfessionProfile.all {
+            let offering = sites.filter { DemandGenerator.weight($0.site.kind, profile, dentalElsewhere: false) > 0 }
+            out[profile.id] = (offering.isEmpty ? sites : offering).map(\.site)
+        }
+        return out
+    }
+
     /// Each clinician's two nearest sites that offer their profession, nearest first (a linear scan:
     /// sorting every site for every clinician is too slow at national scale).
-    func usualSites(of c: Clinician) -> [Site] {
-        let profile = ProfessionProfile.profile(c.profession)
+    func usualSites(of c: Clinician, offering: [String: [Site]]) -> [Site] {
         var best: [(km: Double, site: Site)] = []
-        for s in sites where profile.map({ DemandGenerator.weight(s.site.kind, $0, dentalElsewhere: false) > 0 }) ?? true {
-            let entry = (km: TravelEstimator.greatCircleKm(c.home, s.site.location), site: s.site)
-            if best.count < 2 || (entry.km, entry.site.id) < (best[best.count - 1].km, best[best.count - 1].site.id) {
-                best.append(entry)
+        for site in offering[c.profession] ?? sites.map(\.site) {
+            let km = TravelEstimator.greatCircleKm(c.home, site.location)
+            if best.count < 2 || (km, site.id) < (best[best.count - 1].km, best[best.count - 1].site.id) {
+                best.append((km, site))
                 best.sort { ($0.km, $0.site.id) < ($1.km, $1.site.id) }
                 if best.count > 2 { best.removeLast() }
             }

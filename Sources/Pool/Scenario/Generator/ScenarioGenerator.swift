@@ -81,7 +81,8 @@ public enum ScenarioGenerator {
                                     shiftNames: shiftTypes.map(\.name), rules: rules, travel: TravelSettings())
         let absences = events.absences(suddenRate: o.suddenAbsenceRate, rng: &eventRNG)
         var usual: [String: [Site]] = [:]
-        for c in clinicians { usual[c.id] = events.usualSites(of: c) }
+        let offering = events.sitesByProfession()
+        for c in clinicians { usual[c.id] = events.usualSites(of: c, offering: offering) }
         let history = events.history(usual: usual, rng: &eventRNG)
 
         var scenario = Scenario(
@@ -94,6 +95,12 @@ public enum ScenarioGenerator {
         demand = demand.indices.filter { !unservable.contains($0) }.map { demand[$0] }
         for i in demand.indices { demand[i].line = i + 2 }
         scenario.demand = demand
+        // Name only professions the scenario uses, so small pools validate without warnings.
+        let used = Set(clinicians.map(\.profession) + demand.map(\.profession))
+        scenario.costs.purchasedEURPerHour = costs.purchasedEURPerHour.filter { used.contains($0.key) }
+        scenario.rules.substitutions = rules.substitutions.filter {
+            used.contains($0.clinicianProfession) && used.contains($0.demandProfession)
+        }
         scenario.pins = events.pins(demand: demand, usual: usual, absences: absences, rng: &eventRNG)
         scenario.preferences = events.preferences(usual: usual, rng: &eventRNG)
 
