@@ -10,12 +10,7 @@ enum DemandTable {
         // Identical requirements on two rows add up; that is allowed but usually a copy-paste slip.
         var firstLineOfKey: [String: Int] = [:]
         table.forEachRow(log: log) { row in
-            let siteID = row.id("site")
-            if let siteID { references.checkSite(siteID, row, column: "site") }
-            let date = row.day("date")
-            if let date { references.checkInHorizon(date, row, column: "date") }
-            let shift = row.text("shift", required: true)
-            if let shift { references.checkShift(shift, row, column: "shift") }
+            let (siteID, date, shift) = references.slot(row)
             let profession = row.id("profession").map(tag)
             let count = row.integer("count", default: nil, in: 0...10_000)
             let competencies = row.tags("competencies")

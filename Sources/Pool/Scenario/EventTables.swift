@@ -57,12 +57,7 @@ enum PinTable {
         table.forEachRow(log: log) { row in
             let clinician = row.id("clinician")
             if let clinician { references.checkClinician(clinician, row, column: "clinician") }
-            let date = row.day("date")
-            if let date { references.checkInHorizon(date, row, column: "date") }
-            let shift = row.text("shift", required: true)
-            if let shift { references.checkShift(shift, row, column: "shift") }
-            let site = row.id("site")
-            if let site { references.checkSite(site, row, column: "site") }
+            let (site, date, shift) = references.slot(row)
             let mode = row.choice("mode", WorkMode.self, default: nil)
             guard row.isValid, let clinician, let date, let shift, let site else { return }
             pins.append((Pin(clinician: clinician, date: date, shift: shift, site: site, mode: mode), row.line))

@@ -7,14 +7,7 @@ enum SiteTable {
     static func read(_ table: CSVTable, log: DiagnosticLog) -> (sites: [Site], lines: [String: Int]) {
         var sites: [Site] = [], lines: [String: Int] = [:]
         table.forEachRow(log: log) { row in
-            let id = row.id("id")
-            if let id {
-                if let first = lines[id] {
-                    row.error("id", "id \"\(id)\" is already used on line \(first)")
-                } else {
-                    lines[id] = row.line
-                }
-            }
+            let id = row.declareID(in: &lines)
             let municipality = row.text("municipality", required: true)
             let lat = row.number("lat", default: nil, in: -90...90)
             let lon = row.number("lon", default: nil, in: -180...180)
@@ -40,17 +33,10 @@ enum ClinicianTable {
         -> (clinicians: [Clinician], lines: [String: Int]) {
         var clinicians: [Clinician] = [], lines: [String: Int] = [:]
         table.forEachRow(log: log) { row in
-            let id = row.id("id")
-            if let id {
-                if let first = lines[id] {
-                    row.error("id", "id \"\(id)\" is already used on line \(first)")
-                } else {
-                    lines[id] = row.line
-                    if references.isSite(id) {
-                        row.error("id", "id \"\(id)\" is also a site id in \(references.siteFile); "
-                            + "distances.csv refers to both, so ids must differ")
-                    }
-                }
+            let id = row.declareID(in: &lines)
+            if let id, lines[id] == row.line, references.isSite(id) {
+                row.error("id", "id \"\(id)\" is also a site id in \(references.siteFile); "
+                    + "distances.csv refers to both, so ids must differ")
             }
             let profession = row.id("profession").map(tag)
             let languages = readLanguages(row)
@@ -90,5 +76,18 @@ enum ClinicianTable {
             return nil
         }
         return codes
+    }
+}
+
+extension CSVRow {
+    /// Reads the `id` column and records it in `lines`, reporting an id used before.
+    func declareID(in lines: inout [String: Int]) -> String? {
+        guard let id = id("id") else { return nil }
+        if let first = lines[id] {
+            error("id", "id \"\(id)\" is already used on line \(first)")
+        } else {
+            lines[id] = line
+        }
+        return id
     }
 }

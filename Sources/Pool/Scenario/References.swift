@@ -35,19 +35,20 @@ struct References {
     /// Reports an unknown site id as an error (or a warning for rows that are then ignored).
     @discardableResult
     func checkSite(_ id: String, _ row: CSVRow, column: String, severity: Diagnostic.Severity = .error,
-                    consequence: String = "") -> Bool {
-        guard let known = siteLines, known[id] == nil else { return true }
-        report(row, column, severity, "\(column) \"\(id)\" is not in \(siteFile)"
-            + DidYouMean.hint(for: id, among: sortedSiteIDs) + consequence)
-        return false
+                   consequence: String = "") -> Bool {
+        checkID(id, known: siteLines, sorted: sortedSiteIDs, file: siteFile, row, column, severity, consequence)
     }
 
     @discardableResult
     func checkClinician(_ id: String, _ row: CSVRow, column: String, severity: Diagnostic.Severity = .error,
-                    consequence: String = "") -> Bool {
-        guard let known = clinicianLines, known[id] == nil else { return true }
-        report(row, column, severity, "\(column) \"\(id)\" is not in \(clinicianFile)"
-            + DidYouMean.hint(for: id, among: sortedClinicianIDs) + consequence)
+                        consequence: String = "") -> Bool {
+        checkID(id, known: clinicianLines, sorted: sortedClinicianIDs, file: clinicianFile, row, column, severity, consequence)
+    }
+
+    private func checkID(_ id: String, known: [String: Int]?, sorted: [String], file: String, _ row: CSVRow,
+                         _ column: String, _ severity: Diagnostic.Severity, _ consequence: String) -> Bool {
+        guard let known, known[id] == nil else { return true }
+        report(row, column, severity, "\(column) \"\(id)\" is not in \(file)" + DidYouMean.hint(for: id, among: sorted) + consequence)
         return false
     }
 
@@ -68,6 +69,17 @@ struct References {
         report(row, column, severity, "\(column) \(day) is outside the horizon \(horizon.firstDate) … \(horizon.lastDate)"
             + consequence)
         return false
+    }
+
+    /// The site, date and shift columns of a demand or pin row, each checked against what exists.
+    func slot(_ row: CSVRow) -> (site: String?, date: Day?, shift: String?) {
+        let site = row.id("site")
+        if let site { checkSite(site, row, column: "site") }
+        let date = row.day("date")
+        if let date { checkInHorizon(date, row, column: "date") }
+        let shift = row.text("shift", required: true)
+        if let shift { checkShift(shift, row, column: "shift") }
+        return (site, date, shift)
     }
 
     private func report(_ row: CSVRow, _ column: String, _ severity: Diagnostic.Severity, _ message: String) {

@@ -60,22 +60,19 @@ struct YAMLReader {
     }
 
     func number(_ node: Node?, path: String, default fallback: Double, in range: ClosedRange<Double>) -> Double {
-        guard let text = string(node, path: path, required: false, parent: nil) else { return fallback }
-        guard let value = parseDecimal(text) else {
-            error(node, path, "\(path) \"\(text)\" is not a number")
-            return fallback
-        }
-        guard range.contains(value) else {
-            error(node, path, "\(path) \(text) is out of range; expected \(describe(range))")
-            return fallback
-        }
-        return value
+        value(node, path: path, default: fallback, in: range, kind: "a number", parse: parseDecimal, describe: describe)
     }
 
     func integer(_ node: Node?, path: String, default fallback: Int, in range: ClosedRange<Int>) -> Int {
+        value(node, path: path, default: fallback, in: range, kind: "a whole number", parse: { Int($0) }, describe: describe)
+    }
+
+    private func value<T: Comparable>(_ node: Node?, path: String, default fallback: T, in range: ClosedRange<T>,
+                                      kind: String, parse: (String) -> T?,
+                                      describe: (ClosedRange<T>) -> String) -> T {
         guard let text = string(node, path: path, required: false, parent: nil) else { return fallback }
-        guard let value = Int(text) else {
-            error(node, path, "\(path) \"\(text)\" is not a whole number")
+        guard let value = parse(text) else {
+            error(node, path, "\(path) \"\(text)\" is not \(kind)")
             return fallback
         }
         guard range.contains(value) else {
