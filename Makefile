@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= Scenarios/keski-pohjanmaa
 OUT ?= out/keski-pohjanmaa
 
-.PHONY: deps build release run test bench clean
+.PHONY: deps build release run test bench clean scenarios
 
 # Installs GLPK's headers and library from Debian when missing (root, or sudo when available).
 deps:
@@ -29,6 +29,13 @@ bench: release
 
 test: deps
 	$(SWIFT) test
+
+# Regenerates the bundled scenarios from their generator presets (byte-identical unless the
+# generator changed; BundledScenarioTests fails when they are out of date).
+scenarios: build
+	for p in keski-pohjanmaa pohjanmaa pohjois-pohjanmaa; do \
+		.build/debug/poolctl generate --preset $$p --out Scenarios/$$p --force || exit 1; \
+	done
 
 clean:
 	rm -rf .build out
