@@ -11,10 +11,13 @@ public enum DecimalText {
     }
 
     /// Euros for people: "12 345 €" style grouping with a narrow no-break space, 0 decimals.
-    public static func euros(_ value: Double) -> String { grouped(value, decimals: 0) + " €" }
+    public static func euros(_ value: Double, separator: Character = ",") -> String {
+        grouped(value, decimals: 0, separator: separator) + "\u{00A0}€"
+    }
 
-    /// Digits grouped by three with U+202F (narrow no-break space), as Finnish typography does.
-    public static func grouped(_ value: Double, decimals: Int) -> String {
+    /// Digits grouped by three with U+202F (narrow no-break space), as Finnish typography does,
+    /// a real minus sign, and `separator` before the decimals.
+    public static func grouped(_ value: Double, decimals: Int, separator: Character = ",") -> String {
         let plain = fixed(value, decimals: decimals)
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain
@@ -24,7 +27,7 @@ public enum DecimalText {
             if i > 0 && i % 3 == 0 { integer.append("\u{202F}") }
             integer.append(digit)
         }
-        let body = String(integer.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
+        let body = String(integer.reversed()) + (parts.count > 1 ? String(separator) + parts[1] : "")
         return (negative ? "−" : "") + body
     }
 }
