@@ -11,6 +11,6 @@ struct Poolctl: ParsableCommand {
         region's sites, on site or remotely, week by week, and solves the allocation as a
         mixed-integer programme with GLPK. See README.md and docs/ for details.
         """,
-        subcommands: []
+        subcommands: [ExportCommand.self, CompareCommand.self]
     )
 }

@@ -17,14 +17,15 @@ public enum DecimalText {
 
     /// Digits grouped by three with U+202F (narrow no-break space), as Finnish typography does,
     /// a real minus sign, and `separator` before the decimals.
-    public static func grouped(_ value: Double, decimals: Int, separator: Character = ",") -> String {
+    public static func grouped(_ value: Double, decimals: Int, separator: Character = ",",
+                               groupSeparator: Character = "\u{202F}") -> String {
         let plain = fixed(value, decimals: decimals)
         let negative = plain.hasPrefix("-")
         let unsigned = negative ? String(plain.dropFirst()) : plain
         let parts = unsigned.split(separator: ".", maxSplits: 1).map(String.init)
         var integer = ""
         for (i, digit) in parts[0].reversed().enumerated() {
-            if i > 0 && i % 3 == 0 { integer.append("\u{202F}") }
+            if i > 0 && i % 3 == 0 { integer.append(groupSeparator) }
             integer.append(digit)
         }
         let body = String(integer.reversed()) + (parts.count > 1 ? String(separator) + parts[1] : "")
