@@ -45,6 +45,16 @@ import Testing
         #expect(coloured.contains("\u{1B}[31m"))   // worse in red
     }
 
+    @Test func warnsWhenDemandOrHorizonDiffer() {
+        #expect(!comparison.verdict.contains { $0.hasPrefix("Note:") })
+        var other = SamplePlan.variantB
+        other.kpis.total = SamplePlan.coverage("total", "total", demand: 130, covered: 98)
+        other.firstDate = other.firstDate.adding(days: 7)
+        let unlike = PlanComparison([("a", SamplePlan.plan), ("b", other)])
+        #expect(unlike.verdict.contains("Note: the plans face different demand (a 114 h, b 130 h); compare cost per demand hour and coverage rather than totals alone."))
+        #expect(unlike.verdict.contains("Note: the plans cover different horizons (a 2026-10-19, 7 days; b 2026-10-26, 7 days)."))
+    }
+
     @Test func threePlansAndMissingFigures() throws {
         var c = SamplePlan.variantB
         c.kpis.professions.removeLast()        // no psychiatrist demand at all in C

@@ -98,22 +98,30 @@ enum HTMLReportSections {
             chips += "<span class=\"chip\">\(HTMLText.escape(reason.text)): \(HTMLText.escape(HTMLText.hours(hours)))</span>"
         }
         chips += "</div>"
-        let limit = 300
-        var table = "<table id=\"uncovered-table\"><tr><th>Toimipiste / site</th><th>Pvm / date</th><th>Vuoro / shift</th>"
-            + "<th>Ammatti / profession</th><th>Vaatimukset / requires</th><th class=\"num\">Puuttuu / missing</th>"
-            + "<th class=\"num\">h</th><th>Syy / reason</th><th class=\"num\">€</th></tr>"
-        for u in plan.uncovered.prefix(limit) {
-            let requires = (u.language.map { ["kieli / language: \($0)"] } ?? []) + u.competencies
-            table += "<tr><td>\(HTMLText.escape(index.siteName(u.site)))</td><td class=\"nw\">\(HTMLText.escape(HTMLText.shortDate(u.date)))</td>"
-                + "<td>\(HTMLText.escape(u.shift))</td><td>\(HTMLText.escape(u.profession))</td>"
-                + "<td>\(HTMLText.escape(requires.isEmpty ? "–" : requires.joined(separator: ", ")))</td>"
-                + "<td class=\"num\">\(u.count)</td><td class=\"num\">\(HTMLText.escape(HTMLText.number(u.hours, 1)))</td>"
-                + "<td>\(HTMLText.escape(u.reason.text))</td><td class=\"num\">\(HTMLText.escape(HTMLText.euros(u.costEUR)))</td></tr>"
+        // One row per site, profession, requirement and reason, with the shifts listed: a week's
+        // rows of the same gap read as one problem. Every single row is in uncovered.csv.
+        struct Group { var site: String; var profession: String; var requires: String; var reason: UncoveredReason
+                       var when: [String] = []; var missing = 0; var hours = 0.0; var cost = 0.0 }
+        var groups: [String: Group] = [:]
+        for u in plan.uncovered {
+            let requires = ((u.language.map { ["kieli / language: \($0)"] } ?? []) + u.competencies).joined(separator: ", ")
+            let key = [u.site, u.profession, requires, u.reason.rawValue].joined(separator: "\u{1F}")
+            var g = groups[key] ?? Group(site: u.site, profession: u.profession, requires: requires, reason: u.reason)
+            g.when.append("\(HTMLText.shortDate(u.date)) \(u.shift)" + (u.count > 1 ? " ×\(u.count)" : ""))
+            g.missing += u.count; g.hours += u.hours; g.cost += u.costEUR
+            groups[key] = g
         }
-        table += "</table>"
-        if plan.uncovered.count > limit {
-            table += "<p class=\"note\">… \(plan.uncovered.count - limit) riviä lisää / more rows in uncovered.csv</p>"
+        let ordered = groups.sorted { ($1.value.hours, $0.key) < ($0.value.hours, $1.key) }.map(\.value)
+        var table = "<table id=\"uncovered-table\"><tr><th>Toimipiste / site</th><th>Ammatti / profession</th>"
+            + "<th>Vaatimukset / requires</th><th>Vuorot / shifts</th><th class=\"num\">h</th><th>Syy / reason</th><th class=\"num\">€</th></tr>"
+        for g in ordered {
+            table += "<tr><td>\(HTMLText.escape(index.siteName(g.site)))</td><td>\(HTMLText.escape(g.profession))</td>"
+                + "<td>\(HTMLText.escape(g.requires.isEmpty ? "–" : g.requires))</td>"
+                + "<td class=\"when\">\(HTMLText.escape(g.when.joined(separator: ", ")))</td>"
+                + "<td class=\"num\">\(HTMLText.escape(HTMLText.number(g.hours, 1)))</td>"
+                + "<td>\(HTMLText.escape(g.reason.text))</td><td class=\"num\">\(HTMLText.escape(HTMLText.euros(g.cost)))</td></tr>"
         }
+        table += "</table><p class=\"note\">Kaikki rivit / every row: uncovered.csv.</p>"
         return HTMLReport.section("uncovered", "Kattamaton kysyntä", "Uncovered demand",
                                   "Syy kertoo, miksi poolista ei löytynyt tekijää. / The reason says why the pool could not cover it.",
                                   chips + table)

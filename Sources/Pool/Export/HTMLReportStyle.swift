@@ -43,7 +43,7 @@ enum HTMLReportStyle {
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     tr.total td{font-weight:650;border-top:2px solid var(--ink)}
     .chip{display:inline-block;padding:3px 9px;margin:0 6px 6px 0;border-radius:999px;background:#fdece6;color:#8c2f12;font-size:12.5px}
-    .nw{white-space:nowrap}.muted{color:var(--muted)}.note{font-size:13px;color:var(--muted)}
+    .nw{white-space:nowrap}td.when{font-size:12.5px;color:var(--muted);max-width:340px}.muted{color:var(--muted)}.note{font-size:13px;color:var(--muted)}
     .saving{font-size:16px;margin:8px 0 4px}.saving b{color:var(--ok)}
     footer{color:var(--muted);font-size:12.5px;margin-top:24px}footer li{margin:2px 0}
     @media print{body{background:#fff}section{break-inside:avoid;border:none}}

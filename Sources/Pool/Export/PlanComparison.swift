@@ -50,6 +50,9 @@ public struct PlanComparison: Sendable {
         }
         add("cost", "purchased service avoided", "€", .higher, 0) { $0.costs.purchasedServiceAvoided }
         add("cost", "objective (model)", "€", .lower, 0) { $0.costs.objective }
+        add("cost", "total cost per demand hour", "€/h", .lower, 2) { p in
+            p.kpis.total.demandHours > 0 ? p.costs.totalCost / p.kpis.total.demandHours : nil
+        }
         add("solver", "gap", "%", .lower, 2) { $0.solver.gap.map { $0 * 100 } }
         add("coverage", "coverage", "%", .higher, 1) { $0.kpis.total.coveragePercent }
         add("coverage", "demand", "h", .neither, 1) { $0.kpis.total.demandHours }
@@ -107,6 +110,16 @@ public struct PlanComparison: Sendable {
                 : "\(coverage > 0 ? "while covering more" : "but covering less") (\(DecimalText.fixed(best.plan.kpis.total.coveragePercent, decimals: 1)) % vs \(DecimalText.fixed(other.plan.kpis.total.coveragePercent, decimals: 1)) %)"
             lines.append("\(best.name) is cheaper than \(other.name) by \(euros(saving)) a week (total cost \(euros(best.plan.costs.totalCost)) vs \(euros(other.plan.costs.totalCost))) \(coverageText)."
                          + (why.isEmpty ? "" : " Largest differences (\(best.name) − \(other.name)): \(why)."))
+        }
+        // Unlike for like: say so before anyone reads the euros as the effect of the change.
+        let demand = plans.map(\.plan.kpis.total.demandHours)
+        if let low = demand.min(), let high = demand.max(), high - low >= 0.5 {
+            lines.append("Note: the plans face different demand (\(plans.map { "\($0.name) \(DecimalText.grouped($0.plan.kpis.total.demandHours, decimals: 0, separator: ".", groupSeparator: " ")) h" }.joined(separator: ", "))); "
+                         + "compare cost per demand hour and coverage rather than totals alone.")
+        }
+        let horizons = Set(plans.map { "\($0.plan.firstDate.iso)+\($0.plan.days)" })
+        if horizons.count > 1 {
+            lines.append("Note: the plans cover different horizons (\(plans.map { "\($0.name) \($0.plan.firstDate.iso), \($0.plan.days) days" }.joined(separator: "; "))).")
         }
         for p in plans where p.plan.solver.status != .optimal {
             guard let gap = p.plan.solver.gap else {

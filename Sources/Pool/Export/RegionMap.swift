@@ -99,6 +99,7 @@ enum RegionMap {
         let maxDemand = max(index.plan.kpis.sites.map(\.demandHours).max() ?? 1, 1)
         let labelAll = index.directory.sites.count <= 40
         var svg = "<g class=\"sites\">"
+        var placedLabels: [(x: Double, y: Double, w: Double)] = []
         for site in index.directory.sites {
             let x = p.x(site.location), y = p.y(site.location)
             let kpi = coverage[site.id]
@@ -112,7 +113,15 @@ enum RegionMap {
             }
             svg += "<circle class=\"\(style)\" cx=\"\(HTMLText.coord(x))\" cy=\"\(HTMLText.coord(y))\" r=\"\(HTMLText.coord(r))\"/>"
             if labelAll || (kpi?.uncoveredHours ?? 0) > 0 {
-                svg += SVGCharts.text(HTMLText.short(site.name, 26), x: x + r + 4, y: y + 4, style: "maplbl")
+                let label = HTMLText.short(site.name, 26)
+                let lx = x + r + 4, w = Double(label.count) * 6.3
+                // Sites of one town sit on top of each other: move a label down or up until it
+                // overlaps no earlier one (greedy, in site-id order, so stable).
+                let ly = [0.0, 13, -13, 26, -26, 39, -39, 52].map { y + 4 + $0 }.first { candidate in
+                    !placedLabels.contains { abs($0.y - candidate) < 12 && lx < $0.x + $0.w && $0.x < lx + w }
+                } ?? y + 4
+                placedLabels.append((lx, ly, w))
+                svg += SVGCharts.text(label, x: lx, y: ly, style: "maplbl")
             }
             svg += "</g>"
         }

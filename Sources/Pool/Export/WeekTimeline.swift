@@ -32,7 +32,7 @@ enum WeekTimeline {
             let hours = group.assignments.reduce(0) { $0 + $1.hours }
             let ot = overtime[group.clinician] ?? 0
             svg += SVGCharts.text(HTMLText.short(clinician.name, 28), x: labelWidth - 8, y: y + 13, anchor: "end", style: "lbl")
-            svg += SVGCharts.text("\(clinician.profession) · \(HTMLText.hours(hours))" + (ot > 0 ? " · ylityö/OT \(HTMLText.hours(ot))" : ""),
+            svg += SVGCharts.text("\(HTMLText.short(clinician.profession, 14)) · \(HTMLText.hours(hours))" + (ot > 0 ? " · OT +\(HTMLText.hours(ot))" : ""),
                                   x: labelWidth - 8, y: y + 25, anchor: "end", style: ot > 0 ? "sublbl warn-text" : "sublbl")
             for a in group.assignments {
                 let shift = try index.shift(a.shift), site = try index.site(a.site)
