@@ -29,8 +29,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output file (folder for ics); '-' for standard output. Default: PLAN_DIR/exports/…")
     var out: String?
 
-    @Option(help: "Payroll CSV dialect: semicolon (Excel, Finnish settings: decimal comma, UTF-8 BOM) or comma (RFC 4180, decimal point).")
-    var delimiter: Delimiter = .semicolon
+    @Option(help: "Payroll CSV dialect: semicolon (default; Excel with Finnish settings: decimal comma, UTF-8 BOM) or comma (RFC 4180, decimal point).")
+    var delimiter: Delimiter?
 
     @Option(help: "ics: DTSTAMP as YYYY-MM-DDTHH:MM:SSZ (UTC). Default: 00:00 UTC of the plan's first date, so output is reproducible.")
     var stamp: String?
@@ -41,6 +41,7 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if format == .ics && out == "-" { throw ValidationError("--format ics writes a folder of files; give a folder with --out") }
         if stamp != nil && format != .ics { throw ValidationError("--stamp applies to --format ics only") }
+        if delimiter != nil && format != .payroll { throw ValidationError("--delimiter applies to --format payroll only") }
         if sequence < 0 { throw ValidationError("--sequence must be 0 or more") }
         if let stamp, ExportCommand.utcMinute(stamp) == nil {
             throw ValidationError("--stamp: expected YYYY-MM-DDTHH:MM:SSZ (UTC), got \(stamp)")
@@ -56,8 +57,9 @@ struct ExportCommand: ParsableCommand {
             file = ("plan.json", try PlanJSON.encode(plan), "plan (schema version \(plan.schemaVersion))")
         case .payroll:
             let rows = try PayrollExport.rows(PlanIndex(plan: plan, directory: try folder.requireDirectory()))
-            file = ("payroll.csv", try PayrollExport.csv(rows, dialect: delimiter == .semicolon ? .excelFinnish : .standard),
-                    "\(rows.count) payroll rows (\(delimiter.rawValue)-separated)")
+            let dialect = delimiter ?? .semicolon
+            file = ("payroll.csv", try PayrollExport.csv(rows, dialect: dialect == .semicolon ? .excelFinnish : .standard),
+                    "\(rows.count) payroll rows (\(dialect.rawValue)-separated)")
         case .html:
             file = ("report.html", try HTMLReport.render(PlanIndex(plan: plan, directory: try folder.requireDirectory())), "report")
         case .ics:

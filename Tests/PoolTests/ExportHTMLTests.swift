@@ -76,3 +76,39 @@ import Testing
         #expect(dom.contains("class=\"trip-stay\""))
     }
 }
+
+/// Degenerate plans (nothing assigned, nothing uncovered, one site, no solution) still export.
+@Suite struct ExportEdgeCaseTests {
+    static var emptyPlan: Plan {
+        var plan = SamplePlan.plan
+        plan.assignments = []
+        plan.uncovered = []
+        plan.kpis.sites = []
+        plan.kpis.professions = []
+        plan.kpis.municipalities = []
+        plan.kpis.worstSite = nil
+        plan.kpis.bestSite = nil
+        plan.solver.status = .noSolution
+        plan.solver.objective = nil
+        plan.solver.gap = nil
+        plan.sensitivity = .none
+        plan.directory?.sites = Array(SamplePlan.directory.sites.prefix(1))
+        return plan
+    }
+
+    @Test func everyFormatHandlesAnEmptyPlan() throws {
+        let index = PlanIndex(plan: Self.emptyPlan, directory: try #require(Self.emptyPlan.directory))
+        let html = String(decoding: try HTMLReport.render(index), as: UTF8.self)
+        #expect(html.contains("class=\"status bad\""))
+        #expect(html.contains("Kaikki kysyntä katettu"))
+        #expect(html.contains("Ei ruotsinkielistä kysyntää"))
+        #expect(!html.contains("nan"))   // non-finite numbers never reach the page
+        let csv = String(decoding: try PayrollExport.csv(try PayrollExport.rows(index), dialect: .standard), as: UTF8.self)
+        #expect(csv == PayrollExport.header.joined(separator: ",") + "\r\n")
+        let calendars = try ICSExport.calendars(index)
+        #expect(calendars.count == 4)
+        #expect(calendars.allSatisfy { !String(decoding: $0.data, as: UTF8.self).contains("VEVENT") })
+        let comparison = PlanComparison([("empty", Self.emptyPlan), ("sample", SamplePlan.plan)])
+        #expect(!ComparisonRenderer.text(comparison, colour: false).isEmpty)
+    }
+}

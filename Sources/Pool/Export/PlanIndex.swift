@@ -52,8 +52,6 @@ public struct PlanIndex: Sendable {
             return (id, sorted.map(\.assignment))
         }
     }
-
-    public var horizonDates: [Day] { (0..<max(plan.days, 0)).map { plan.firstDate.adding(days: $0) } }
 }
 
 extension Array where Element == Assignment {
