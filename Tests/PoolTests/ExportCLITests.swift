@@ -14,9 +14,8 @@ import Testing
 
     let plans = Golden.folder.appendingPathComponent("plans")
 
-    func poolctl(_ arguments: [String]) throws -> ExternalTool.Output? {
-        guard ExternalTool.available(Self.poolctl, "the poolctl binary next to the test bundle"), let binary = Self.poolctl else { return nil }
-        return try ExternalTool.run(binary, arguments)
+    func poolctl(_ arguments: [String]) throws -> ExternalTool.Output {
+        try ExternalTool.run(try ExternalTool.require(Self.poolctl, "the poolctl binary next to the test bundle"), arguments)
     }
 
     @Test func exportsEqualTheGoldens() throws {
@@ -26,11 +25,11 @@ import Testing
         for (format, extra, name) in [("payroll", [], "payroll-semicolon.csv"), ("payroll", ["--delimiter", "comma"], "payroll-comma.csv"),
                                       ("html", [], "report.html"), ("json", [], "plans/baseline/plan.json")] {
             let target = out.appendingPathComponent(name.replacingOccurrences(of: "/", with: "_"))
-            guard let result = try poolctl(["export", baseline, "--format", format, "--out", target.path] + extra) else { return }
+            let result = try poolctl(["export", baseline, "--format", format, "--out", target.path] + extra)
             #expect(result.status == 0, "\(format): \(result.stderr)")
             #expect(try Data(contentsOf: target) == Data(contentsOf: Golden.folder.appendingPathComponent(name)), "\(name)")
         }
-        guard let ics = try poolctl(["export", baseline, "--format", "ics", "--out", out.appendingPathComponent("cal").path]) else { return }
+        let ics = try poolctl(["export", baseline, "--format", "ics", "--out", out.appendingPathComponent("cal").path])
         #expect(ics.status == 0 && ics.stdout.contains("wrote 4 calendars (11 events)"))
         for file in ["C01.ics", "C02.ics", "C03.ics", "C04.ics"] {
             #expect(try Data(contentsOf: out.appendingPathComponent("cal/" + file))
@@ -39,18 +38,18 @@ import Testing
     }
 
     @Test func compareWithoutATerminalHasNoColour() throws {
-        guard let result = try poolctl(["compare", plans.appendingPathComponent("baseline").path,
-                                        plans.appendingPathComponent("remote").path]) else { return }
+        let result = try poolctl(["compare", plans.appendingPathComponent("baseline").path,
+                                        plans.appendingPathComponent("remote").path])
         #expect(result.status == 0)
         #expect(result.stdout == (try String(contentsOf: Golden.folder.appendingPathComponent("compare/compare.txt"), encoding: .utf8)))
     }
 
     @Test func clearErrors() throws {
-        guard let missing = try poolctl(["export", "/nonexistent/plan", "--format", "json"]) else { return }
+        let missing = try poolctl(["export", "/nonexistent/plan", "--format", "json"])
         #expect(missing.status != 0 && missing.stderr.contains("/nonexistent/plan: no such file or folder"))
-        guard let one = try poolctl(["compare", plans.appendingPathComponent("baseline").path]) else { return }
+        let one = try poolctl(["compare", plans.appendingPathComponent("baseline").path])
         #expect(one.status != 0 && one.stderr.contains("give at least two plan folders"))
-        guard let wrong = try poolctl(["export", plans.appendingPathComponent("baseline").path, "--format", "html", "--delimiter", "comma"]) else { return }
+        let wrong = try poolctl(["export", plans.appendingPathComponent("baseline").path, "--format", "html", "--delimiter", "comma"])
         #expect(wrong.status != 0 && wrong.stderr.contains("--delimiter applies to --format payroll only"))
     }
 }

@@ -51,7 +51,7 @@ import Testing
 /// messages and its DOM must hold the expected charts.
 @Suite struct ExportHTMLBrowserTests {
     @Test func rendersInHeadlessChromium() throws {
-        guard ExternalTool.available(ExternalTool.chromium, "chromium (Debian package)"), let chromium = ExternalTool.chromium else { return }
+        let chromium = try ExternalTool.require(ExternalTool.chromium, "chromium (Debian package)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pool-html-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("report.html")

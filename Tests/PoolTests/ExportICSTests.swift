@@ -81,8 +81,7 @@ import Testing
     }
 
     @Test func roundTripThroughPythonIcalendar() throws {
-        guard ExternalTool.available(ExternalTool.python, "Python venv with `icalendar` (.venv)"),
-              let python = ExternalTool.python else { return }
+        let python = try ExternalTool.require(ExternalTool.python, "Python venv with `icalendar` (.venv)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pool-ics-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let calendars = try ICSExport.calendars(index)

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// External programs some export tests need (scripts/test-setup installs them). When one is
-/// missing the test is SKIPPED with a reason that names the missing tool and the setup script —
-/// never passed silently; with POOL_REQUIRE_EXTERNAL_TOOLS=1 a missing tool fails instead.
+/// missing the test is CANCELLED ("was cancelled: NOT RUN: … run scripts/test-setup" in the
+/// output) — never passed silently; with POOL_REQUIRE_EXTERNAL_TOOLS=1 a missing tool fails instead.
 enum ExternalTool {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -23,13 +23,13 @@ enum ExternalTool {
 
     static var required: Bool { ProcessInfo.processInfo.environment["POOL_REQUIRE_EXTERNAL_TOOLS"] == "1" }
 
-    /// True when the tool is there; otherwise prints why the test does not run (or fails when required).
-    static func available(_ url: URL?, _ what: String) -> Bool {
-        if url != nil { return true }
+    /// The tool, or the test is cancelled with the reason (and fails first when tools are required).
+    static func require(_ url: URL?, _ what: String) throws -> URL {
+        if let url { return url }
         let message = "NOT RUN: \(what) is not installed — run scripts/test-setup"
         print("⚠️  \(message)")
         if required { Issue.record(Comment(rawValue: message + " (POOL_REQUIRE_EXTERNAL_TOOLS=1)")) }
-        return false
+        try Test.cancel(Comment(rawValue: message))
     }
 
     struct Output { var status: Int32; var stdout: String; var stderr: String }
