@@ -33,7 +33,7 @@ enum HTMLReportStyle {
     .f-purchased{fill:var(--uncovered)}.f-overtime{fill:var(--remote)}.f-lodging{fill:var(--stay)}.f-avoided{fill:#b9c3cd}
     .map-bg{fill:#f4f8fb;stroke:var(--line)}.grid line{stroke:#dde5ec;stroke-width:1}
     .trip-onsite{stroke:var(--onsite);opacity:.75}.trip-stay{stroke:var(--stay);opacity:.85}
-    .trip-remote{stroke:var(--remote);stroke-dasharray:5 4;opacity:.8}.home{fill:#5d6b7a}
+    .trip-remote{stroke:var(--remote);stroke-dasharray:5 4;opacity:.8}.home{fill:#5d6b7a}.scale line{stroke:var(--ink);stroke-width:2}
     .site-ok{fill:var(--ok)}.site-mid{fill:var(--warn)}.site-low{fill:var(--bad)}.site-none{fill:#aab4bf}
     .sites circle{stroke:#fff;stroke-width:1.5}.sites circle.remote-ring{fill:none;stroke:var(--remote);stroke-width:2;stroke-dasharray:3 2}
     .col-a{fill:#fafbfc}.col-b{fill:#f3f5f8}.col-weekend{fill:#eef0f6}.hour{stroke:#e3e7ec;stroke-width:1}

@@ -43,9 +43,20 @@ enum RegionMap {
                 + "<title>\(HTMLText.escape("Koti / home: \(h.name) (\(h.homeMunicipality ?? "?"))"))</title></rect>"
         }
         svg += siteMarkers(index, proj)
+        svg += scaleBar(proj, width: width, height: height)
         svg += SVGCharts.legendRow([("f-onsite", "lähityö / on site"), ("f-stay", "majoittuen / stay"),
                                     ("f-remote", "etä / remote"), ("home", "koti / home")], x: 14, y: height - 12)
         return svg + "</svg>"
+    }
+
+    /// A bar of a round number of km (about a sixth of the map's width), bottom right.
+    static func scaleBar(_ p: Projection, width: Double, height: Double) -> String {
+        let pxPerKm = p.scale / 111.2   // one degree of latitude ≈ 111.2 km
+        let km = [5.0, 10, 20, 25, 50, 100, 200, 500].last { $0 * pxPerKm <= width / 6 } ?? 5
+        let length = km * pxPerKm, x = width - 24 - length, y = height - 18
+        return "<g class=\"scale\"><line x1=\"\(HTMLText.coord(x))\" y1=\"\(HTMLText.coord(y))\" x2=\"\(HTMLText.coord(x + length))\" "
+            + "y2=\"\(HTMLText.coord(y))\"/>" + SVGCharts.text("\(Int(km)) km", x: x + length / 2, y: y - 5, anchor: "middle", style: "sublbl")
+            + "</g>"
     }
 
     static func graticule(_ p: Projection, width: Double, height: Double, minLat: Double, maxLat: Double) -> String {
