@@ -27,8 +27,11 @@ run: release
 bench: release
 	.build/release/poolctl bench-build
 
+# scripts/test-setup installs chromium and the icalendar parser the export tests use; with
+# POOL_REQUIRE_EXTERNAL_TOOLS=1 a missing tool fails those tests instead of skipping them.
 test: deps
-	$(SWIFT) test
+	scripts/test-setup
+	POOL_REQUIRE_EXTERNAL_TOOLS=1 $(SWIFT) test
 
 # Regenerates the bundled scenarios from their generator presets (byte-identical unless the
 # generator changed; BundledScenarioTests fails when they are out of date).
