@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= Scenarios/keski-pohjanmaa
 OUT ?= out/keski-pohjanmaa
 
-.PHONY: deps build release run test bench clean
+.PHONY: deps build release run test bench clean scenarios
 
 # Installs GLPK's headers and library from Debian when missing (root, or sudo when available).
 deps:
@@ -19,11 +19,26 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+# Until the weekly allocation exists, the main job is solving the bundled model file.
 run: release
-	.build/release/poolctl --help
+	.build/release/poolctl lp solve --values Scenarios/models/production.lp
 
+# Model-building benchmark of issue 2 (a million nonzeros; see docs/glpk-backend.md).
+bench: release
+	.build/release/poolctl bench-build
+
+# scripts/test-setup installs chromium and the icalendar parser the export tests use; with
+# POOL_REQUIRE_EXTERNAL_TOOLS=1 a missing tool fails those tests instead of skipping them.
 test: deps
-	$(SWIFT) test
+	scripts/test-setup
+	POOL_REQUIRE_EXTERNAL_TOOLS=1 $(SWIFT) test
+
+# Regenerates the bundled scenarios from their generator presets (byte-identical unless the
+# generator changed; BundledScenarioTests fails when they are out of date).
+scenarios: build
+	for p in keski-pohjanmaa pohjanmaa pohjois-pohjanmaa; do \
+		.build/debug/poolctl generate --preset $$p --out Scenarios/$$p --force || exit 1; \
+	done
 
 clean:
 	rm -rf .build out

@@ -29,6 +29,9 @@ public struct Plan: Codable, Sendable, Equatable {
     public var notes: [String] = []
     /// Wall-clock figures; nil in plan.json (see the type comment).
     public var timings: Timings?
+    /// Sites, clinicians, shift types and prices of the scenario (see `PlanDirectory`); nil in
+    /// plans written before it existed, then exports need the scenario folder.
+    public var directory: PlanDirectory? = nil
 
     public init(scenario: String, inputHash: String, firstDate: Day, days: Int, solver: SolverOutcome,
                 costs: CostBreakdown, assignments: [Assignment], uncovered: [UncoveredDemand], kpis: PlanKPIs,

@@ -1,0 +1,240 @@
+import CGLPK
+
+/// One solve inside a GLPK session: the LP and MIP flows and the exact mapping of GLPK's return
+/// codes and statuses to `SolveStatus` / `StopReason`.
+struct GLPKSolveRun {
+    let model: LinearModel
+    let options: SolveOptions
+    let cuts: GLPKCuts
+    let problem: GLPKProblem
+    /// `pool_glp_now()` when the solve began; the time limit counts from here.
+    let started: Double
+
+    private var isMIP: Bool { model.isMixedInteger && !options.relaxIntegrality }
+
+    func solve() throws -> SolveResult {
+        problem.setMessageLevel(options.verbosity.glpkMessageLevel)
+        try problem.load(model, ignoreIntegrality: !isMIP)
+        return isMIP ? try solveMIP() : try solveLP()
+    }
+
+    private func note(_ text: String) { problem.note("Pool: " + text) }
+
+    // MARK: LP
+
+    private enum LPVerdict { case optimal, infeasible, unbounded, stopped(feasible: Bool) }
+
+    private func solveLP() throws -> SolveResult {
+        let outcome = try simplex(presolve: options.presolve)
+        switch try verdict(ofSimplex: outcome) {
+        case .optimal:
+            let values = try problem.primalValues(count: model.variableCount, mip: false)
+            let duals = try problem.duals(rows: model.constraintCount, columns: model.variableCount)
+            return SolveResult(status: .optimal, stopReason: .completed, objective: outcome.objective,
+                               bestBound: outcome.objective, gap: 0, values: values,
+                               rowDuals: duals.rowDuals, reducedCosts: duals.reducedCosts, elapsedSeconds: 0)
+        case .infeasible: return Self.noSolution(.infeasible, .completed)
+        case .unbounded: return Self.noSolution(.unbounded, .completed)
+        case .stopped(let feasible):
+            guard feasible else { return Self.noSolution(.noSolution, .timeLimit) }
+            let values = try problem.primalValues(count: model.variableCount, mip: false)
+            return SolveResult(status: .feasible, stopReason: .timeLimit, objective: outcome.objective,
+                               bestBound: nil, gap: nil, values: values, elapsedSeconds: 0)
+        }
+    }
+
+    /// `glp_simplex`; when the LP presolver proves there is no primal or no dual feasible solution
+    /// it leaves no basis to tell infeasible from unbounded, so that case is solved again without it.
+    private func simplex(presolve: Bool) throws -> pool_glp_outcome {
+        var params = parameters(presolve: presolve)
+        var outcome = try problem.simplex(&params)
+        let code = Int(outcome.glpk_return)
+        if presolve && (code == POOL_GLP_ENOPFS || code == POOL_GLP_ENODFS) {
+            note("the LP presolver found no \(code == POOL_GLP_ENOPFS ? "primal" : "dual") feasible solution; solving again without presolve to classify")
+            params.presolve = 0
+            outcome = try problem.simplex(&params)
+        }
+        return outcome
+    }
+
+    private func verdict(ofSimplex outcome: pool_glp_outcome) throws -> LPVerdict {
+        let status = Int(outcome.status)
+        switch Int(outcome.glpk_return) {
+        case 0:
+            switch status {
+            case POOL_GLP_OPT: return .optimal
+            case POOL_GLP_NOFEAS: return .infeasible
+            case POOL_GLP_UNBND: return .unbounded
+            default: throw SolverError("glp_simplex finished with solution status \(Self.statusName(status))")
+            }
+        case POOL_GLP_ETMLIM: return .stopped(feasible: status == POOL_GLP_FEAS)
+        case POOL_GLP_ENOPFS: return .infeasible
+        case POOL_GLP_ENODFS: return .unbounded
+        case let code: throw SolverError("glp_simplex failed: \(Self.returnCodeName(code)); \(lastLogLines())")
+        }
+    }
+
+    // MARK: MIP
+
+    private func solveMIP() throws -> SolveResult {
+        let warmStart = usableWarmStart()
+        let mipPresolve = options.presolve && warmStart == nil
+        if !mipPresolve {
+            // Without its presolver glp_intopt starts from an optimal basis of the LP relaxation.
+            let root = try simplex(presolve: options.presolve)
+            switch try verdict(ofSimplex: root) {
+            case .optimal: break
+            case .infeasible: return Self.noSolution(.infeasible, .completed)
+            case .unbounded: return Self.noSolution(.unbounded, .completed)
+            case .stopped: return warmStartResult(warmStart, .timeLimit) ?? Self.noSolution(.noSolution, .timeLimit)
+            }
+        }
+        let outcome = try intopt(presolve: mipPresolve, warmStart: warmStart)
+        if let warmStart {
+            let objective = model.objectiveValue(warmStart)
+            if outcome.warm_start_accepted != 0 { note("warm start accepted as incumbent (objective \(objective))") }
+            else if outcome.warm_start_offered != 0 { note("warm start (objective \(objective)) not accepted by GLPK") }
+            else { note("warm start (objective \(objective)) not needed: the search never asked for a heuristic solution") }
+        }
+
+        let status = Int(outcome.status)
+        let hasIncumbent = status == POOL_GLP_FEAS || status == POOL_GLP_OPT
+        switch Int(outcome.glpk_return) {
+        case 0:
+            if status == POOL_GLP_OPT {
+                let values = try problem.primalValues(count: model.variableCount, mip: true)
+                return SolveResult(status: .optimal, stopReason: .completed, objective: outcome.objective,
+                                   bestBound: outcome.objective, gap: 0, values: values, elapsedSeconds: 0,
+                                   nodes: outcome.nodes)
+            }
+            if status == POOL_GLP_NOFEAS { return Self.noSolution(.infeasible, .completed, nodes: outcome.nodes) }
+            throw SolverError("glp_intopt finished with solution status \(Self.statusName(status))")
+        case POOL_GLP_EMIPGAP:
+            return try incumbentResult(outcome, status: .optimal, stopReason: .completed)
+        case POOL_GLP_ETMLIM, POOL_GLP_ESTOP:
+            let reason: StopReason = outcome.stop == POOL_STOP_USER ? .interrupted : .timeLimit
+            if hasIncumbent { return try incumbentResult(outcome, status: .feasible, stopReason: reason) }
+            return warmStartResult(warmStart, reason, outcome: outcome)
+                ?? Self.noSolution(.noSolution, reason, nodes: outcome.nodes)
+        case POOL_GLP_ENOPFS:
+            return Self.noSolution(.infeasible, .completed)
+        case POOL_GLP_ENODFS:
+            // The relaxation has no dual feasible solution: it is unbounded or infeasible.
+            note("the LP relaxation has no dual feasible solution; solving it without presolve to classify")
+            let relaxation = try simplex(presolve: false)
+            let verdict = try? verdict(ofSimplex: relaxation)
+            if case .infeasible = verdict { return Self.noSolution(.infeasible, .completed) }
+            return Self.noSolution(.unbounded, .completed)
+        case let code:
+            throw SolverError("glp_intopt failed: \(Self.returnCodeName(code)); \(lastLogLines())")
+        }
+    }
+
+    private func intopt(presolve: Bool, warmStart: [Double]?) throws -> pool_glp_outcome {
+        var params = parameters(presolve: presolve)
+        let relay = options.progress.map(GLPKProgressRelay.init)
+        if let relay {
+            params.progress = GLPKProgressRelay.function
+            params.progress_context = Unmanaged.passUnretained(relay).toOpaque()
+        }
+        return try withExtendedLifetime(relay) {
+            guard let warmStart else { return try problem.intopt(&params) }
+            return try warmStart.withUnsafeBufferPointer { warm in
+                params.warm_start = warm.baseAddress
+                return try problem.intopt(&params)
+            }
+        }
+    }
+
+    /// The warm start with integer columns rounded, if it satisfies the model; otherwise nil
+    /// (a warm start is a hint: last week's plan may not fit this week, so it is not an error).
+    private func usableWarmStart() -> [Double]? {
+        guard var warm = options.warmStart else { return nil }
+        let violations = model.violations(warm, tolerance: 1e-6)
+        if !violations.isEmpty {
+            let shown = violations.prefix(3).map { "\($0.name) by \($0.amount)" }.joined(separator: ", ")
+            note("warm start ignored: it violates \(violations.count) constraint(s) or bound(s), e.g. \(shown)")
+            return nil
+        }
+        for j in warm.indices where model.kinds[j] != .continuous { warm[j] = warm[j].rounded() }
+        return warm
+    }
+
+    /// The given warm start as the answer when the search stopped before GLPK had any incumbent.
+    private func warmStartResult(_ warmStart: [Double]?, _ reason: StopReason, outcome: pool_glp_outcome? = nil) -> SolveResult? {
+        guard let warmStart else { return nil }
+        let objective = model.objectiveValue(warmStart)
+        let bound = outcome.flatMap { $0.has_bound != 0 ? clampedBound($0.bound, objective) : nil }
+        return SolveResult(status: .feasible, stopReason: reason, objective: objective, bestBound: bound,
+                           gap: bound.map { Self.relativeGap(objective, $0) }, values: warmStart,
+                           elapsedSeconds: 0, nodes: outcome?.nodes ?? 0)
+    }
+
+    private func incumbentResult(_ outcome: pool_glp_outcome, status: SolveStatus, stopReason: StopReason) throws -> SolveResult {
+        let values = try problem.primalValues(count: model.variableCount, mip: true)
+        let bound = outcome.has_bound != 0 ? clampedBound(outcome.bound, outcome.objective) : nil
+        return SolveResult(status: status, stopReason: stopReason, objective: outcome.objective, bestBound: bound,
+                           gap: bound.map { Self.relativeGap(outcome.objective, $0) }, values: values,
+                           elapsedSeconds: 0, nodes: outcome.nodes)
+    }
+
+    /// The tree's best bound, never on the wrong side of the incumbent (the tree's active nodes
+    /// bound only the unexplored part; the incumbent bounds the rest).
+    private func clampedBound(_ bound: Double, _ objective: Double) -> Double {
+        model.direction == .minimize ? min(bound, objective) : max(bound, objective)
+    }
+
+    /// GLPK's relative gap: |objective − bound| / (|objective| + DBL_EPSILON).
+    static func relativeGap(_ objective: Double, _ bound: Double) -> Double {
+        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+    }
+
+    // MARK: helpers
+
+    private func parameters(presolve: Bool) -> pool_glp_solve_params {
+        var params = pool_glp_solve_params()
+        params.msg_level = options.verbosity.glpkMessageLevel
+        params.time_limit = options.timeLimitSeconds.map { max($0, 1e-3) } ?? 0
+        params.started = started
+        params.mip_gap = options.relativeGap
+        params.presolve = presolve ? 1 : 0
+        params.cuts = cuts.rawValue
+        params.progress_interval = options.progressInterval
+        return params
+    }
+
+    private static func noSolution(_ status: SolveStatus, _ reason: StopReason, nodes: Int = 0) -> SolveResult {
+        SolveResult(status: status, stopReason: reason, objective: nil, bestBound: nil, gap: nil, values: [],
+                    elapsedSeconds: 0, nodes: nodes)
+    }
+
+    private func lastLogLines() -> String {
+        let lines = problem.log.split(separator: "\n").suffix(3)
+        return lines.isEmpty ? "no GLPK output" : "GLPK said: " + lines.joined(separator: " / ")
+    }
+
+    static func statusName(_ status: Int) -> String {
+        switch status {
+        case POOL_GLP_UNDEF: return "undefined"
+        case POOL_GLP_FEAS: return "feasible"
+        case POOL_GLP_INFEAS: return "infeasible (intermediate)"
+        case POOL_GLP_NOFEAS: return "no feasible solution"
+        case POOL_GLP_OPT: return "optimal"
+        case POOL_GLP_UNBND: return "unbounded"
+        default: return "unknown status \(status)"
+        }
+    }
+
+    static func returnCodeName(_ code: Int) -> String {
+        switch code {
+        case POOL_GLP_EBADB: return "invalid initial basis (GLP_EBADB)"
+        case POOL_GLP_ESING: return "singular basis matrix (GLP_ESING)"
+        case POOL_GLP_ECOND: return "ill-conditioned basis matrix (GLP_ECOND)"
+        case POOL_GLP_EBOUND: return "incorrect bounds (GLP_EBOUND)"
+        case POOL_GLP_EFAIL: return "solver failure (GLP_EFAIL)"
+        case POOL_GLP_EITLIM: return "iteration limit (GLP_EITLIM)"
+        case POOL_GLP_EROOT: return "no optimal basis of the LP relaxation (GLP_EROOT)"
+        default: return "return code \(code)"
+        }
+    }
+}
