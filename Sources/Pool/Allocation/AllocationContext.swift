@@ -78,7 +78,12 @@ public struct AllocationContext: Sendable {
         preferencesByClinician = Dictionary(grouping: scenario.preferences, by: \.clinician)
     }
 
-    public func isEnabled(_ rule: RuleID) -> Bool { !options.disabledRules.contains(rule) }
+    /// Whether a rule is in force. Minimum rest of 0 hours switches the rest rule off (travel then
+    /// does not matter either: it only counts as not resting).
+    public func isEnabled(_ rule: RuleID) -> Bool {
+        if rule == .minimumRest && restMinutes <= 0 { return false }
+        return !options.disabledRules.contains(rule)
+    }
 
     /// Dates of the horizon (as indices) that an interval [start, end) overlaps, nil for none.
     public func touchedDates(start: Int, end: Int) -> ClosedRange<Int>? {

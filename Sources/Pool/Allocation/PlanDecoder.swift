@@ -61,11 +61,13 @@ public struct PlanDecoder {
         if let bound = outcome.bestBound {
             outcome.gap = roundMicro(max(0, costs.objective - bound) / max(abs(costs.objective), 1e-9))
         }
-        return Plan(scenario: sc.name, inputHash: sc.inputHash, firstDate: sc.horizon.firstDate, days: sc.horizon.days,
+        var plan = Plan(scenario: sc.name, inputHash: sc.inputHash, firstDate: sc.horizon.firstDate, days: sc.horizon.days,
                     solver: outcome, costs: costs, assignments: assignments.map(\.value), uncovered: uncovered.map(\.value),
                     kpis: PlanKPIBuilder(ctx: ctx, candidates: candidates).kpis(chosen: chosen, covered: covered, weeks: weeks),
                     sensitivity: sensitivity, modelSize: model.size, travelAssumption: ctx.travel.assumptionText,
                     notes: Self.modellingNotes(ctx))
+        plan.directory = PlanDirectory(scenario: sc)
+        return plan
     }
 
     func costBreakdown(point: [Double], covered: [Int], weeks: [ClinicianWeek]) -> CostBreakdown {

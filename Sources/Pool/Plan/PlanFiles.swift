@@ -11,16 +11,8 @@ public enum PlanFiles {
     /// Wall-clock timings: the one output that differs between runs (clearly separate).
     public static let timingsJSON = "timings.json"
 
-    /// plan.json without timings.
-    public static func json(_ plan: Plan) throws -> Data {
-        var p = plan
-        p.timings = nil
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(p)
-        data.append(0x0A)
-        return data
-    }
+    /// plan.json without timings (`PlanJSON`, the one canonical encoding).
+    public static func json(_ plan: Plan) throws -> Data { try PlanJSON.encode(plan) }
 
     public static func timingsJSON(_ timings: Timings) throws -> Data {
         let encoder = JSONEncoder()

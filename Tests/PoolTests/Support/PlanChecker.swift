@@ -137,7 +137,7 @@ struct PlanChecker {
                     let sameStay = a.mode == .stay && b.mode == .stay && a.site == b.site
                     let after = a.mode == .remote || sameStay ? 0 : a.legMin
                     let before = b.mode == .remote || sameStay ? 0 : b.legMin
-                    if Double(b.start - a.end) < rest + after + before {
+                    if rest > 0 && Double(b.start - a.end) < rest + after + before {
                         fail("§3.2 \(id) rests \(b.start - a.end) min between \(a.site) and \(b.site), needs \(Int(rest + after + before))")
                     }
                 }

@@ -69,24 +69,24 @@ enum TestScenarios {
                  kind: .healthCentre, remoteOK: rng.unit() < 0.6)
         }
         let clinicians = (0..<nc).map { i in
-            Clinician(id: "c\(i)", name: "C \(i)", profession: professions[rng.int(professions.count)],
+            Clinician(id: "c\(i)", name: "C \(i)", profession: professions[rng.int(0...professions.count - 1)],
                       competencies: rng.unit() < 0.5 ? ["ipc"] : [], languages: rng.unit() < 0.3 ? ["fi", "sv"] : ["fi"],
                       home: Coordinate(lat: 64.5 + rng.unit() * 1.5, lon: 24.5 + rng.unit() * 3),
                       homeMunicipality: rng.unit() < 0.5 ? "Oulu" : "Raahe",
-                      weeklyHours: [24.0, 32, 38.25][rng.int(3)], maxOvertimeHours: [0.0, 4, 8][rng.int(3)],
+                      weeklyHours: [24.0, 32, 38.25][rng.int(0...3 - 1)], maxOvertimeHours: [0.0, 4, 8][rng.int(0...3 - 1)],
                       hourlyCostEUR: 40 + rng.unit() * 40, overtimePremium: 0.5, remote: rng.unit() < 0.4,
-                      maxCommuteMinutes: [45.0, 60, 90][rng.int(3)], acceptsStays: rng.unit() < 0.4)
+                      maxCommuteMinutes: [45.0, 60, 90][rng.int(0...3 - 1)], acceptsStays: rng.unit() < 0.4)
         }
         let shifts = [day, evening, night]
         var demand: [DemandRow] = []
         for d in 0..<days {
             for s in sites where rng.unit() < 0.8 {
                 for shift in shifts where rng.unit() < (shift.name == "day" ? 0.7 : 0.25) {
-                    let p = professions[rng.int(2)]
+                    let p = professions[rng.int(0...2 - 1)]
                     demand.append(DemandRow(line: demand.count + 2, site: s.id, date: monday.adding(days: d), shift: shift.name,
-                                            profession: p, count: 1 + rng.int(2), competencies: rng.unit() < 0.2 ? ["ipc"] : [],
+                                            profession: p, count: 1 + rng.int(0...2 - 1), competencies: rng.unit() < 0.2 ? ["ipc"] : [],
                                             language: rng.unit() < 0.15 ? "sv" : nil,
-                                            mode: [DemandMode.onsite, .either, .remote][rng.int(3)],
+                                            mode: [DemandMode.onsite, .either, .remote][rng.int(0...3 - 1)],
                                             priority: rng.unit() < 0.2 ? 2 : 1, purchasedEURPerHour: 90 + rng.unit() * 60))
                 }
             }
@@ -96,12 +96,12 @@ enum TestScenarios {
         var preferences: [Preference] = []
         for c in clinicians {
             if rng.unit() < 0.4 {
-                history.append(HistoryEntry(clinician: c.id, date: monday.adding(days: -1), shift: shifts[rng.int(3)].name,
-                                            site: sites[rng.int(ns)].id))
+                history.append(HistoryEntry(clinician: c.id, date: monday.adding(days: -1), shift: shifts[rng.int(0...3 - 1)].name,
+                                            site: sites[rng.int(0...ns - 1)].id))
             }
-            if rng.unit() < 0.3 { absences.append(Absence(clinician: c.id, date: monday.adding(days: rng.int(days)))) }
+            if rng.unit() < 0.3 { absences.append(Absence(clinician: c.id, date: monday.adding(days: rng.int(0...days - 1)))) }
             if rng.unit() < 0.3 {
-                preferences.append(Preference(clinician: c.id, site: sites[rng.int(ns)].id, weightEUR: rng.unit() < 0.5 ? 40 : -20))
+                preferences.append(Preference(clinician: c.id, site: sites[rng.int(0...ns - 1)].id, weightEUR: rng.unit() < 0.5 ? 40 : -20))
             }
         }
         var rules = Rules()
@@ -114,17 +114,3 @@ enum TestScenarios {
     }
 }
 
-/// A tiny deterministic generator for reproducible random scenarios.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
