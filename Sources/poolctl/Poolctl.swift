@@ -11,7 +11,7 @@ struct Poolctl: ParsableCommand {
             + "mixed-integer programme with GLPK. See README.md and docs/ for details.",
         subcommands: [
             ValidateCommand.self, GenerateCommand.self, ExportCommand.self, CompareCommand.self,
-            LPCommand.self, BenchBuildCommand.self,
+            LPCommand.self, BenchBuildCommand.self, SolveCommand.self, ModelCommand.self,
         ]
     )
 }

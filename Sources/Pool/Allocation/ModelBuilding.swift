@@ -29,16 +29,16 @@ final class ModelBuilding {
 
     init(ctx: AllocationContext, candidates: CandidateSet) {
         self.ctx = ctx; self.candidates = candidates
-        model = LinearModel(name: "pool_" + ModelNames.sanitize(ctx.scenario.name))
+        model = LinearModel(name: "pool " + ctx.scenario.name)
         names = ModelNames(ctx: ctx, candidates: candidates)
         instanceGroups = Array(repeating: nil, count: ctx.scenario.clinicians.count)
         coverageRows = Array(repeating: nil, count: ctx.scenario.demand.count)
         trips = Array(repeating: [], count: ctx.scenario.clinicians.count)
         lodgings = Array(repeating: [], count: ctx.scenario.clinicians.count)
-        x = candidates.all.map { model.binary("x(" + names.candidate($0) + ")") }
+        x = candidates.all.map { model.binary("x[" + names.candidate($0) + "]") }
         u = ctx.scenario.demand.indices.map { r in
             guard !candidates.byRow[r].isEmpty else { return nil }
-            return model.addVariable("u(" + names.row(r) + ")", .continuous, lower: 0,
+            return model.addVariable("u[" + names.row(r) + "]", .continuous, lower: 0,
                                      upper: Double(ctx.scenario.demand[r].count))
         }
     }
@@ -85,27 +85,22 @@ public enum ModelFamily: String, CaseIterable, Sendable, Comparable {
     }
 }
 
-/// Readable, LP-safe names: letters, digits and `_ . ( ) ,` only (CPLEX LP and MPS accept them).
+/// Readable names for variables and rows: ids as they are in the scenario, dates as YYYYMMDD.
+/// `ModelFiles` encodes whatever the LP and MPS formats do not allow.
 struct ModelNames {
     let ctx: AllocationContext
     let candidates: CandidateSet
 
-    static func sanitize(_ s: String) -> String {
-        String(s.map { ch -> Character in
-            ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == ".") ? ch : "_"
-        })
-    }
-
-    func clinician(_ c: Int) -> String { Self.sanitize(ctx.scenario.clinicians[c].id) }
-    func site(_ s: Int) -> String { Self.sanitize(ctx.scenario.sites[s].id) }
+    func clinician(_ c: Int) -> String { ctx.scenario.clinicians[c].id }
+    func site(_ s: Int) -> String { ctx.scenario.sites[s].id }
     func date(_ d: Int) -> String { ctx.dates[d].iso.replacingOccurrences(of: "-", with: "") }
-    func instance(_ i: ShiftInstance) -> String { date(i.dateIndex) + "_" + Self.sanitize(i.shift) }
+    func instance(_ i: ShiftInstance) -> String { date(i.dateIndex) + "_" + i.shift }
 
     /// Row tag: its demand.csv line when known (stable for people), else its position.
     func row(_ r: Int) -> String {
         let row = ctx.scenario.demand[r]
         let inst = ctx.rowInstance[r].map { instance(ctx.instances[$0]) } ?? row.date.iso
-        return "\(Self.sanitize(row.site)),\(inst),\(Self.sanitize(row.profession)),"
+        return "\(row.site),\(inst),\(row.profession),"
             + (row.line > 0 ? "l\(row.line)" : "r\(r)")
     }
 

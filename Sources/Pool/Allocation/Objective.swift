@@ -127,9 +127,9 @@ enum Objective {
             for key in keys {
                 guard let today = days[key], let tomorrow = days[SiteDate(site: key.site, date: key.date + 1)] else { continue }
                 let tag = "\(who),\(b.names.site(key.site)),\(b.names.date(key.date))"
-                let same = b.model.addVariable("sameSite(\(tag))", .continuous, lower: 0, upper: 1)
-                b.add(.continuity, "sameSiteToday(\(tag))", LinearExpression(same) <= today)
-                b.add(.continuity, "sameSiteTomorrow(\(tag))", LinearExpression(same) <= tomorrow)
+                let same = b.model.addVariable("sameSite[\(tag)]", .continuous, lower: 0, upper: 1)
+                b.add(.continuity, "sameSiteToday[\(tag)]", LinearExpression(same) <= today)
+                b.add(.continuity, "sameSiteTomorrow[\(tag)]", LinearExpression(same) <= tomorrow)
                 terms[.continuity]?.add(-bonus, same)
                 b.consecutive.append(ConsecutiveDays(clinician: c, site: key.site, date: key.date, variable: same))
             }
@@ -152,7 +152,7 @@ enum Objective {
         let worst = b.model.addVariable("worstUncoveredShare", .continuous, lower: 0, upper: 1)
         b.equityVariable = worst
         for s in ctx.scenario.sites.indices where demandHours[s] > 0 {
-            b.add(.equity, "equity(\(b.names.site(s)))", LinearExpression(worst) >= (1 / demandHours[s]) * uncoveredHours[s])
+            b.add(.equity, "equity[\(b.names.site(s))]", LinearExpression(worst) >= (1 / demandHours[s]) * uncoveredHours[s])
         }
         terms[.equity]?.add(weight * 100, worst)
     }

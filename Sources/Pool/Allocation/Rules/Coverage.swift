@@ -7,7 +7,7 @@ public enum Coverage {
         for (r, row) in b.ctx.scenario.demand.enumerated() {
             guard let u = b.u[r] else { continue }
             let terms = b.candidates.byRow[r].map { b.x[$0] }
-            b.coverageRows[r] = b.add(.coverage, "cover(\(b.names.row(r)))", sum(terms) + u == Double(row.count))
+            b.coverageRows[r] = b.add(.coverage, "cover[\(b.names.row(r))]", sum(terms) + u == Double(row.count))
         }
     }
 }

@@ -89,7 +89,7 @@ public enum MinimumRest {
                     for mask in masks where !mask.isEmpty && seen.insert(mask).inserted {
                         let side = a.indices.filter { masks[$0].isSuperset(of: mask) }
                         let terms = side.flatMap { a[$0] } + mask.members.flatMap { z[$0] }
-                        b.add(.minimumRest, "travelRest(\(who),\(b.names.instance(first)),\(b.names.instance(second)),\(q))",
+                        b.add(.minimumRest, "travelRest[\(who),\(b.names.instance(first)),\(b.names.instance(second)),\(q)]",
                               sum(terms.map { b.x[$0] }) <= 1)
                         q += 1
                     }

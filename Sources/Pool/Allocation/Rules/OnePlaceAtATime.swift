@@ -41,7 +41,7 @@ public enum OnePlaceAtATime {
                 let terms = clique.flatMap { byInstance[$0] }.map { b.x[$0] }
                 guard terms.count > 1 else { continue }
                 let t = b.ctx.instances[clique.last ?? 0]
-                b.add(.onePlaceAtATime, "busy(\(b.names.clinician(c)),\(b.names.instance(t)))", sum(terms) <= 1)
+                b.add(.onePlaceAtATime, "busy[\(b.names.clinician(c)),\(b.names.instance(t))]", sum(terms) <= 1)
             }
         }
     }

@@ -19,8 +19,7 @@ public enum Pins {
         for (p, pin) in b.ctx.scenario.pins.enumerated() {
             let terms = matching(b.ctx, b.candidates, pin).map { b.x[$0] }
             guard !terms.isEmpty else { continue }  // rejected by the preflight
-            let name = "pin(\(ModelNames.sanitize(pin.clinician)),\(pin.date.iso.replacingOccurrences(of: "-", with: "")),"
-                + "\(ModelNames.sanitize(pin.shift)),\(ModelNames.sanitize(pin.site)),\(p))"
+            let name = "pin[\(pin.clinician),\(pin.date.iso.replacingOccurrences(of: "-", with: "")),\(pin.shift),\(pin.site),\(p + 1)]"
             b.add(.pins, name, sum(terms) == 1)
         }
     }

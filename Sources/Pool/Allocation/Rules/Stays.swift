@@ -34,15 +34,15 @@ public enum Stays {
                 guard let today = days[key] else { continue }
                 let tag = "\(who),\(b.names.site(key.site)),\(b.names.date(key.date))"
                 if let yesterday = days[SiteDate(site: key.site, date: key.date - 1)] {
-                    let t = b.model.addVariable("trip(\(tag))", .continuous, lower: 0, upper: .infinity)
-                    b.add(.stays, "stayTrip(\(tag))", LinearExpression(t) >= today - yesterday)
+                    let t = b.model.addVariable("trip[\(tag)]", .continuous, lower: 0, upper: .infinity)
+                    b.add(.stays, "stayTrip[\(tag)]", LinearExpression(t) >= today - yesterday)
                     b.trips[c].append(StayTrip(clinician: c, site: key.site, date: key.date, expression: LinearExpression(t), variable: t))
                 } else {
                     b.trips[c].append(StayTrip(clinician: c, site: key.site, date: key.date, expression: today, variable: nil))
                 }
                 if let tomorrow = days[SiteDate(site: key.site, date: key.date + 1)] {
-                    let n = b.model.addVariable("lodging(\(tag))", .continuous, lower: 0, upper: .infinity)
-                    b.add(.stays, "stayNight(\(tag))", LinearExpression(n) >= today + tomorrow - 1)
+                    let n = b.model.addVariable("lodging[\(tag)]", .continuous, lower: 0, upper: .infinity)
+                    b.add(.stays, "stayNight[\(tag)]", LinearExpression(n) >= today + tomorrow - 1)
                     b.lodgings[c].append(StayLodging(clinician: c, site: key.site, date: key.date, variable: n))
                 }
             }

@@ -31,11 +31,11 @@ public enum WeeklyHours {
             if upperBound(b, clinician: c) <= regular + 1e-9 { continue }
             let who = b.names.clinician(c)
             if clin.maxOvertimeHours > 0 {
-                let o = b.model.addVariable("overtime(\(who))", .continuous, lower: 0, upper: clin.maxOvertimeHours)
+                let o = b.model.addVariable("overtime[\(who)]", .continuous, lower: 0, upper: clin.maxOvertimeHours)
                 b.overtime[c] = o
                 expr -= LinearExpression(o)
             }
-            b.add(.weeklyHours, "hours(\(who))", expr <= regular)
+            b.add(.weeklyHours, "hours[\(who)]", expr <= regular)
             addShiftCountRow(b, clinician: c, regular: regular)
         }
     }
@@ -52,7 +52,7 @@ public enum WeeklyHours {
         guard f > 1e-6 else { return }  // then the cut is the hours row itself
         var expr = sum(list.map { b.x[$0] })
         if let o = b.overtime[c] { expr.add(-1 / (a * (1 - f)), o) }
-        b.add(.weeklyHours, "shiftCount(\(b.names.clinician(c)))", expr <= whole)
+        b.add(.weeklyHours, "shiftCount[\(b.names.clinician(c))]", expr <= whole)
     }
 
     /// Most hours the clinician could possibly work: at most one candidate per maximal clique.

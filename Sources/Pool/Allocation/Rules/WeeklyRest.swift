@@ -44,9 +44,9 @@ public enum WeeklyRest {
             // No allowed block: rejected before solving (AllocationPreflight); nothing to build.
             guard !blocks.isEmpty else { continue }
             let who = b.names.clinician(c)
-            let z = blocks.map { b.model.binary("z(\(who),\(b.names.date($0)))") }
+            let z = blocks.map { b.model.binary("z[\(who),\(b.names.date($0))]") }
             b.restBlocks += zip(blocks, z).map { RestBlock(clinician: c, start: $0, variable: $1) }
-            b.add(.weeklyRest, "restBlock(\(who))", sum(z) == 1)
+            b.add(.weeklyRest, "restBlock[\(who)]", sum(z) == 1)
             let widen = OnePlaceAtATime.widening(ctx)
             for d in ctx.dates.indices {
                 let covering = blocks.indices.filter { blocks[$0] <= d && d < blocks[$0] + n }.map { z[$0] }
@@ -58,7 +58,7 @@ public enum WeeklyRest {
                 } ?? touching.flatMap { groups[$0] }.map { [$0] }
                 for (q, set) in sets.enumerated() {
                     let terms = set.map { b.x[$0] } + covering
-                    b.add(.weeklyRest, "restDay(\(who),\(b.names.date(d)),\(q))", sum(terms) <= 1)
+                    b.add(.weeklyRest, "restDay[\(who),\(b.names.date(d)),\(q)]", sum(terms) <= 1)
                 }
             }
         }

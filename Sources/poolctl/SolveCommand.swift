@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Pool
+
+/// `poolctl solve SCENARIO_DIR --out OUT_DIR`: the weekly allocation (PRODUCT §3–§5).
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Plan a week: allocate the pool to the demand and write plan.json, assignments.csv, uncovered.csv, summary.txt.",
+        discussion: """
+        Prints a live progress line for solves longer than a second (stderr), stops cleanly on Ctrl-C or
+        the time limit with the best plan so far, then the summary (also written to summary.txt).
+        The outputs are written atomically: a failed run, or one interrupted before any plan exists,
+        leaves earlier outputs in OUT_DIR as they were. plan.json, assignments.csv, uncovered.csv and
+        summary.txt are byte-identical for the same input when the solve completes; wall-clock
+        timings go to timings.json only. The model is described in docs/allocation-model.md.
+        Exit status: 0 plan written, 2 invalid scenario or options, 3 no plan, 130 interrupted before a plan.
+        """)
+
+    @Argument(help: "The scenario folder.")
+    var scenario: String
+
+    @Option(help: "Folder for the outputs (created when missing).")
+    var out: String
+
+    @Option(help: "Wall-clock limit in seconds for the LP relaxation and branch-and-cut together.")
+    var timeLimit: Double?
+
+    @Option(help: "Relative gap at which the search may stop as optimal (0.005 = 0.5 %).")
+    var gap: Double = 1e-4
+
+    @Flag(help: "No progress line and no summary on stdout (the files are still written).")
+    var quiet = false
+
+    @Option(help: "Re-solve the whole model exactly for this many top sensitivity entries (default: LP-dual estimates only).")
+    var exactSensitivity: Int = 0
+
+    @Flag(help: "Skip the sensitivity analysis.")
+    var noSensitivity = false
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) { throw ValidationError("--time-limit must be a number ≥ 0") }
+        if !(gap.isFinite && gap >= 0 && gap < 1) { throw ValidationError("--gap must be a number in [0, 1)") }
+        if exactSensitivity < 0 { throw ValidationError("--exact-sensitivity must be ≥ 0") }
+    }
+
+    func run() throws {
+        GLPKSolver.installInterruptHandler()
+        let scenario: Scenario
+        do {
+            let (loaded, diagnostics) = try ScenarioLoader.load(directory: URL(fileURLWithPath: self.scenario))
+            for d in diagnostics { printError(d.description) }
+            scenario = loaded
+        } catch {
+            for d in error.diagnostics { printError(d.description) }
+            printError("poolctl: \(self.scenario): invalid scenario, nothing solved")
+            throw ExitCode(2)
+        }
+        let progressLine = quiet ? nil : ProgressLine()
+        var options = AllocationSolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap)
+        options.sensitivity = !noSensitivity
+        options.exactSensitivityTop = exactSensitivity
+        options.progressInterval = 0.25
+        options.shouldStop = { GLPKSolver.isStopRequested }
+        if let progressLine { options.progress = { progressLine.report($0) } }
+
+        let run: AllocationRun
+        do {
+            run = try Allocator(solver: GLPKSolver()).solve(scenario, options: options)
+        } catch let error as AllocationInputError {
+            progressLine?.finish()
+            printError("poolctl: \(error)")
+            throw ExitCode(2)
+        } catch AllocationError.interrupted {
+            progressLine?.finish()
+            printError("poolctl: \(AllocationError.interrupted); earlier outputs in \(out) left as they were")
+            throw ExitCode(130)
+        } catch let error as AllocationError {
+            progressLine?.finish()
+            printError("poolctl: \(error)")
+            throw ExitCode(3)
+        }
+        progressLine?.finish()
+
+        let summary = PlanSummary.text(run.plan)
+        do {
+            try PlanFiles.write(run.plan, summary: summary, to: URL(fileURLWithPath: out))
+        } catch {
+            printError("poolctl: cannot write the plan into \(out): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        if quiet {
+            print("\(run.plan.solver.statusText); objective \(String(format: "%.2f", run.plan.costs.objective)) €; written to \(out)")
+        } else {
+            print(summary, terminator: "")
+            if let t = run.plan.timings { print(Self.timingLine(t)) }
+            print("Written: \(out)/{\(PlanFiles.planJSON),\(PlanFiles.assignmentsCSV),\(PlanFiles.uncoveredCSV),\(PlanFiles.summaryText),\(PlanFiles.timingsJSON)}")
+        }
+    }
+
+    static func timingLine(_ t: Timings) -> String {
+        String(format: "Timings: build %.2f s, greedy %.2f s, LP relaxation %.2f s, branch-and-cut %.2f s, sensitivity %.2f s, total %.2f s",
+               t.buildSeconds, t.greedySeconds, t.lpSeconds, t.solveSeconds, t.sensitivitySeconds, t.totalSeconds)
+    }
+}
