@@ -16,14 +16,15 @@ public final class AllocationModel {
     let lodgings: [[StayLodging]]
     let overtime: [Int: Variable]
     let consecutive: [ConsecutiveDays]
-    let equityVariable: Variable?
+    let equityVariables: [(group: Int, variable: Variable)]
+    let equityGroups: ProfessionGroups?
     let restBlocks: [RestBlock]
 
     init(_ b: ModelBuilding, terms: [ObjectiveTerm: LinearExpression]) {
         context = b.ctx; candidates = b.candidates; model = b.model
         x = b.x; u = b.u; coverageRows = b.coverageRows; self.terms = terms; familyRows = b.familyRows
         trips = b.trips; lodgings = b.lodgings; overtime = b.overtime; consecutive = b.consecutive
-        equityVariable = b.equityVariable; restBlocks = b.restBlocks
+        equityVariables = b.equityVariables; equityGroups = b.equityGroups; restBlocks = b.restBlocks
     }
 
     /// Builds the model of PRODUCT §3–§4 for a scenario. Throws `AllocationInputError` for input

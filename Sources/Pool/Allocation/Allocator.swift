@@ -56,6 +56,8 @@ public struct Allocator {
         let clock = Stopwatch()
         var timings = Timings()
         let stop = options.shouldStop ?? { false }
+        // The model splits into independent profession groups: solve them one by one.
+        let solver = DecomposingSolver(base: self.solver, isStopRequested: stop)
         let ctx = AllocationContext(scenario: scenario, options: allocation)
         let model = try AllocationModel.build(ctx)
         timings.buildSeconds = clock.lap()

@@ -105,22 +105,27 @@ extension AllocationModel {
                 v[free.variable.index] = 1
             }
         }
-        if let w = equityVariable {
-            v[w.index] = equityWorstShare(covered: covered)
+        if let groups = equityGroups {
+            let worst = equityWorstShares(covered: covered, groups: groups)
+            for (g, w) in equityVariables { v[w.index] = worst[g] }
         }
         return v
     }
 
-    /// Largest uncovered share (hours) among sites with demand.
-    func equityWorstShare(covered: [Int]) -> Double {
+    /// Per profession group, the largest uncovered share (hours) among sites with its demand.
+    func equityWorstShares(covered: [Int], groups: ProfessionGroups) -> [Double] {
         let ctx = context
-        var demand = Array(repeating: 0.0, count: ctx.scenario.sites.count), open = demand
+        var demand: [SiteGroup: Double] = [:], open: [SiteGroup: Double] = [:]
         for (r, row) in ctx.scenario.demand.enumerated() {
             guard let s = ctx.rowSite[r], let i = ctx.rowInstance[r], row.count > 0 else { continue }
-            let h = ctx.instances[i].hours
-            demand[s] += h * Double(row.count)
-            open[s] += h * Double(max(0, row.count - covered[r]))
+            let h = ctx.instances[i].hours, key = SiteGroup(site: s, group: groups.group(ofRow: r))
+            demand[key, default: 0] += h * Double(row.count)
+            open[key, default: 0] += h * Double(max(0, row.count - covered[r]))
         }
-        return ctx.scenario.sites.indices.filter { demand[$0] > 0 }.map { open[$0] / demand[$0] }.max() ?? 0
+        var worst = Array(repeating: 0.0, count: groups.count)
+        for key in demand.keys.sorted() where (demand[key] ?? 0) > 0 {
+            worst[key.group] = max(worst[key.group], (open[key] ?? 0) / (demand[key] ?? 1))
+        }
+        return worst
     }
 }

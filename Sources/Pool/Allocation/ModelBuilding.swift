@@ -23,8 +23,9 @@ final class ModelBuilding {
     var lodgings: [[StayLodging]]
     /// Consecutive-days continuity variables.
     var consecutive: [ConsecutiveDays] = []
-    /// The worst site's uncovered share (equity), when the term is on.
-    var equityVariable: Variable?
+    /// Per profession group, the worst site's uncovered share (equity), when the term is on.
+    var equityVariables: [(group: Int, variable: Variable)] = []
+    var equityGroups: ProfessionGroups?
     private var instanceGroups: [InstanceGroups?]
 
     init(ctx: AllocationContext, candidates: CandidateSet) {

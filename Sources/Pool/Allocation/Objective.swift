@@ -136,24 +136,78 @@ enum Objective {
         }
     }
 
-    /// Equity: worst ≥ uncovered hours(s) / demand hours(s) for every site with demand (row
-    /// `equity`), priced at equityWeightEUR per percentage point.
+    /// Equity, per profession group (professions linked by substitutions some pool clinician can use):
+    /// worst(g) ≥ uncovered hours(s, g) / demand hours(s, g) for every site with demand of the group
+    /// (row `equity`), priced at equityWeightEUR per percentage point × the group's share of all
+    /// demand hours. With one group this is exactly "the worst-covered site's uncovered share".
+    /// Per group because a site's overall share hides a service left empty (full nurses, no GP),
+    /// and because the model then splits into independent groups that GLPK solves far faster
+    /// (docs/allocation-model.md).
     static func addEquity(_ b: ModelBuilding, into terms: inout [ObjectiveTerm: LinearExpression]) {
         let ctx = b.ctx, weight = ctx.costs.equityWeightEUR
         guard weight > 0, !ctx.options.withoutEquity else { return }
-        var uncoveredHours = Array(repeating: LinearExpression(), count: ctx.scenario.sites.count)
-        var demandHours = Array(repeating: 0.0, count: ctx.scenario.sites.count)
+        let groups = ProfessionGroups(ctx)
+        b.equityGroups = groups
+        var uncoveredHours: [SiteGroup: LinearExpression] = [:], demandHours: [SiteGroup: Double] = [:]
+        var groupHours = Array(repeating: 0.0, count: groups.count), total = 0.0
         for (r, row) in ctx.scenario.demand.enumerated() {
             guard let s = ctx.rowSite[r], let i = ctx.rowInstance[r], row.count > 0 else { continue }
-            let h = ctx.instances[i].hours
-            demandHours[s] += h * Double(row.count)
-            if let u = b.u[r] { uncoveredHours[s].add(h, u) } else { uncoveredHours[s].constant += h * Double(row.count) }
+            let h = ctx.instances[i].hours, g = groups.group(ofRow: r), key = SiteGroup(site: s, group: g)
+            demandHours[key, default: 0] += h * Double(row.count)
+            groupHours[g] += h * Double(row.count); total += h * Double(row.count)
+            if let u = b.u[r] { uncoveredHours[key, default: LinearExpression()].add(h, u) }
+            else { uncoveredHours[key, default: LinearExpression()].constant += h * Double(row.count) }
         }
-        let worst = b.model.addVariable("worstUncoveredShare", .continuous, lower: 0, upper: 1)
-        b.equityVariable = worst
-        for s in ctx.scenario.sites.indices where demandHours[s] > 0 {
-            b.add(.equity, "equity[\(b.names.site(s))]", LinearExpression(worst) >= (1 / demandHours[s]) * uncoveredHours[s])
+        guard total > 0 else { return }
+        for g in 0..<groups.count where groupHours[g] > 0 {
+            let worst = b.model.addVariable("worstUncoveredShare[\(groups.name(g))]", .continuous, lower: 0, upper: 1)
+            b.equityVariables.append((group: g, variable: worst))
+            for key in demandHours.keys.filter({ $0.group == g }).sorted() {
+                guard let d = demandHours[key], d > 0, let open = uncoveredHours[key] else { continue }
+                b.add(.equity, "equity[\(b.names.site(key.site)),\(groups.name(g))]", LinearExpression(worst) >= (1 / d) * open)
+            }
+            terms[.equity]?.add(weight * 100 * groupHours[g] / total, worst)
         }
-        terms[.equity]?.add(weight * 100, worst)
     }
+}
+
+struct SiteGroup: Hashable, Comparable {
+    let site: Int
+    let group: Int
+    static func < (a: SiteGroup, b: SiteGroup) -> Bool { (a.group, a.site) < (b.group, b.site) }
+}
+
+/// Professions joined when some pool clinician of one may cover demand of the other (the
+/// scenario's substitutions): the independent blocks of the model.
+struct ProfessionGroups {
+    private var groupOf: [String: Int] = [:]
+    private var names: [String] = []
+    private let rowProfession: [String]
+
+    init(_ ctx: AllocationContext) {
+        let professions = Array(Set(ctx.scenario.demand.map(\.profession) + ctx.scenario.clinicians.map(\.profession))).sorted()
+        var parent = Dictionary(uniqueKeysWithValues: professions.map { ($0, $0) })
+        func find(_ p: String) -> String {
+            var p = p
+            while let q = parent[p], q != p { p = q }
+            return p
+        }
+        let staffed = Set(ctx.scenario.clinicians.map(\.profession))
+        for sub in ctx.rules.substitutions where staffed.contains(sub.clinicianProfession) {
+            let a = find(sub.clinicianProfession), b = find(sub.demandProfession)
+            if a != b, parent[a] != nil, parent[b] != nil { parent[max(a, b)] = min(a, b) }
+        }
+        var members: [String: [String]] = [:]
+        for p in professions { members[find(p), default: []].append(p) }
+        for root in members.keys.sorted() {
+            groupOf[root] = names.count
+            names.append((members[root] ?? [root]).joined(separator: "+"))
+        }
+        rowProfession = ctx.scenario.demand.map(\.profession)
+        for p in professions { groupOf[p] = groupOf[find(p)] }
+    }
+
+    var count: Int { names.count }
+    func name(_ g: Int) -> String { names[g] }
+    func group(ofRow r: Int) -> Int { groupOf[rowProfession[r]] ?? 0 }
 }

@@ -199,18 +199,32 @@ struct PlanChecker {
                                                         && $0.site == pin.site && (pin.mode == nil || pin.mode == $0.mode) }) {
             fail("§3.5 pin \(pin.clinician) \(pin.date.iso) \(pin.shift) \(pin.site) not kept")
         }
-        // Uncovered and equity.
-        var siteDemand: [String: Double] = [:], siteOpen: [String: Double] = [:]
+        // Uncovered, and equity per profession group (professions linked by a substitution that a
+        // pool clinician can use), each group's worst site weighted by its share of demand hours.
+        var group: [String: String] = [:]
+        func root(_ p: String) -> String { var p = p; while let q = group[p], q != p { p = q }; return p }
+        for row in sc.demand { group[row.profession] = row.profession }
+        for c in sc.clinicians { group[c.profession] = group[c.profession] ?? c.profession }
+        for s in sc.rules.substitutions where sc.clinicians.contains(where: { $0.profession == s.clinicianProfession }) {
+            guard group[s.demandProfession] != nil else { continue }
+            let a = root(s.clinicianProfession), b = root(s.demandProfession)
+            if a != b { group[max(a, b)] = min(a, b) }
+        }
+        var demandBy: [String: Double] = [:], openBy: [String: Double] = [:], groupHours: [String: Double] = [:], total = 0.0
         for (r, row) in sc.demand.enumerated() {
             guard let st = sc.shiftTypes.first(where: { $0.name == row.shift }), row.count > 0 else { continue }
             let open = Double(max(0, row.count - covered[r]))
             t["uncovered", default: 0] += open * st.hours * row.purchasedEURPerHour * row.priority
-            siteDemand[row.site, default: 0] += st.hours * Double(row.count)
-            siteOpen[row.site, default: 0] += st.hours * open
+            let g = root(row.profession), key = g + "|" + row.site
+            demandBy[key, default: 0] += st.hours * Double(row.count)
+            openBy[key, default: 0] += st.hours * open
+            groupHours[g, default: 0] += st.hours * Double(row.count); total += st.hours * Double(row.count)
         }
-        if sc.costs.equityWeightEUR > 0 {
-            let worst = siteDemand.keys.map { (siteOpen[$0] ?? 0) / (siteDemand[$0] ?? 1) }.max() ?? 0
-            t["equity"] = sc.costs.equityWeightEUR * 100 * worst
+        if sc.costs.equityWeightEUR > 0, total > 0 {
+            for (g, hours) in groupHours {
+                let worst = demandBy.keys.filter { $0.hasPrefix(g + "|") }.map { (openBy[$0] ?? 0) / (demandBy[$0] ?? 1) }.max() ?? 0
+                t["equity", default: 0] += sc.costs.equityWeightEUR * 100 * worst * hours / total
+            }
         }
         report.terms = t
         return report

@@ -105,7 +105,8 @@ enum TestScenarios {
             }
         }
         var rules = Rules()
-        rules.substitutions = [Substitution(clinicianProfession: "gp", demandProfession: "nurse")]
+        // Odd seeds link the two professions (one group, one block); even seeds keep them apart.
+        if seed % 2 == 1 { rules.substitutions = [Substitution(clinicianProfession: "gp", demandProfession: "nurse")] }
         var costs = Costs()
         costs.continuityBonusEUR = 20; costs.equityWeightEUR = 10
         return Scenario(name: "random-\(seed)", horizon: Horizon(firstDate: monday, days: days), shiftTypes: shifts, rules: rules,

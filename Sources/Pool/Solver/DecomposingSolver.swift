@@ -1,0 +1,178 @@
+/// Solves a model whose rows fall into independent blocks (no row links two blocks) one block at
+/// a time with another solver, and assembles one result. The optimum is the same; GLPK's simplex
+/// and branch-and-cut are superlinear in the model size, so several small solves are much faster
+/// than one large one (docs/allocation-model.md has the measurements). The weekly allocation
+/// separates by profession group.
+///
+/// Time limit: blocks are solved smallest first, each given the remaining time in proportion to
+/// its size, so time a small block leaves unused goes to the larger ones. A stop (interrupt) ends
+/// the run: the remaining blocks keep their warm start, when one was given.
+public struct DecomposingSolver: LinearSolver {
+    public let base: any LinearSolver
+    /// Polled between blocks (a solver may clear its own stop flag when the next solve begins).
+    public var isStopRequested: @Sendable () -> Bool
+
+    public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
+        self.base = base; self.isStopRequested = isStopRequested
+    }
+
+    public var name: String { base.name }
+
+    /// Column sets of the independent blocks, each sorted, blocks ordered by their first column.
+    public static func blocks(of model: LinearModel) -> [[Int]] {
+        var parent = Array(0..<model.variableCount)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for i in 0..<model.constraintCount {
+            let start = model.rowStart[i], end = model.rowStart[i + 1]
+            guard start < end else { continue }
+            let first = find(Int(model.entryColumns[start]))
+            for k in (start + 1)..<end {
+                let other = find(Int(model.entryColumns[k]))
+                if other != first { parent[other] = first }
+            }
+        }
+        var index: [Int: Int] = [:], blocks: [[Int]] = []
+        for j in 0..<model.variableCount {
+            let root = find(j)
+            if let b = index[root] { blocks[b].append(j) } else { index[root] = blocks.count; blocks.append([j]) }
+        }
+        return blocks
+    }
+
+    public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
+        try model.validate()
+        let blocks = Self.blocks(of: model)
+        if blocks.count <= 1 { return try base.solve(model, options: options) }
+        let clock = BlockClock()
+        let parts = blocks.map { BlockModel(model, columns: $0) }
+        let order = parts.indices.sorted { (parts[$0].size, $0) < (parts[$1].size, $1) }
+        var results = Array(repeating: SolveResult?.none, count: parts.count)
+        var remainingSize = parts.reduce(0) { $0 + $1.size }
+        var stopped: StopReason?
+        var done = (objective: 0.0, bound: 0.0)
+        for b in order {
+            let part = parts[b]
+            defer { remainingSize -= part.size }
+            var sub = options
+            sub.warmStart = options.warmStart.map { w in part.columns.map { w[$0] } }
+            if let limit = options.timeLimitSeconds {
+                sub.timeLimitSeconds = max(0, limit - clock.elapsed) * Double(part.size) / Double(max(1, remainingSize))
+            }
+            if let progress = options.progress {
+                let before = done, offset = clock.elapsed, constant = model.objectiveConstant
+                let pendingStart = order.drop { $0 != b }.dropFirst().reduce(0.0) { acc, k in
+                    acc + (options.warmStart.map { w in parts[k].model.objectiveValue(parts[k].columns.map { w[$0] }) } ?? .nan)
+                }
+                sub.progress = { p in
+                    var q = p
+                    q.incumbent = p.incumbent.map { $0 + before.objective + pendingStart + constant }.flatMap { $0.isNaN ? nil : $0 }
+                    q.bestBound = nil  // the pending blocks have no bound yet
+                    q.gap = nil
+                    q.elapsedSeconds = offset + p.elapsedSeconds
+                    progress(q)
+                }
+            }
+            if stopped != nil || isStopRequested() {
+                stopped = stopped ?? .interrupted
+                results[b] = Self.warmStartOnly(part, sub.warmStart, stopped ?? .interrupted)
+                continue
+            }
+            let r = try base.solve(part.model, options: sub)
+            results[b] = r
+            if r.stopReason == .interrupted { stopped = .interrupted }
+            done.objective += r.objective ?? 0
+            done.bound += r.bestBound ?? 0
+        }
+        return combine(model, parts, results.map { $0 ?? Self.noResult }, elapsed: clock.elapsed)
+    }
+
+    static let noResult = SolveResult(status: .noSolution, stopReason: .interrupted, objective: nil, bestBound: nil,
+                                      gap: nil, values: [], elapsedSeconds: 0)
+
+    static func warmStartOnly(_ part: BlockModel, _ warm: [Double]?, _ reason: StopReason) -> SolveResult {
+        guard let warm else { return SolveResult(status: .noSolution, stopReason: reason, objective: nil, bestBound: nil,
+                                                 gap: nil, values: [], elapsedSeconds: 0) }
+        return SolveResult(status: .feasible, stopReason: reason, objective: part.model.objectiveValue(warm), bestBound: nil,
+                           gap: nil, values: warm, elapsedSeconds: 0)
+    }
+
+    func combine(_ model: LinearModel, _ parts: [BlockModel], _ results: [SolveResult], elapsed: Double) -> SolveResult {
+        let statuses = results.map(\.status)
+        let status: SolveStatus
+        if statuses.contains(.infeasible) { status = .infeasible }
+        else if statuses.contains(.unbounded) { status = .unbounded }
+        else if statuses.contains(.noSolution) { status = .noSolution }
+        else { status = statuses.allSatisfy { $0 == .optimal } ? .optimal : .feasible }
+        let reasons = results.map(\.stopReason)
+        let reason: StopReason = reasons.contains(.interrupted) ? .interrupted : reasons.contains(.timeLimit) ? .timeLimit : .completed
+        let log = parts.indices.map { "=== block \($0 + 1) of \(parts.count): \(parts[$0].model.variableCount) columns ===\n" + results[$0].log }
+            .joined(separator: "\n")
+        let nodes = results.reduce(0) { $0 + $1.nodes }
+        guard status == .optimal || status == .feasible else {
+            return SolveResult(status: status, stopReason: reason, objective: nil, bestBound: nil, gap: nil, values: [],
+                               elapsedSeconds: elapsed, nodes: nodes, log: log)
+        }
+        var values = Array(repeating: 0.0, count: model.variableCount)
+        var duals: [Double]? = Array(repeating: 0.0, count: model.constraintCount)
+        var reduced: [Double]? = Array(repeating: 0.0, count: model.variableCount)
+        for (part, r) in zip(parts, results) {
+            for (k, j) in part.columns.enumerated() where k < r.values.count { values[j] = r.values[k] }
+            if let d = r.rowDuals { for (k, i) in part.rows.enumerated() where k < d.count { duals?[i] = d[k] } } else { duals = nil }
+            if let rc = r.reducedCosts { for (k, j) in part.columns.enumerated() where k < rc.count { reduced?[j] = rc[k] } } else { reduced = nil }
+        }
+        let objective = model.objectiveValue(values)
+        let bounds = results.map(\.bestBound)
+        let bound = bounds.contains { $0 == nil } ? nil : bounds.reduce(model.objectiveConstant) { $0 + ($1 ?? 0) }
+        let gap = bound.map { abs(objective - $0) / (abs(objective) + 2.2e-16) }
+        return SolveResult(status: status, stopReason: reason, objective: objective, bestBound: bound,
+                           gap: status == .optimal ? (gap ?? 0) : gap, values: values, rowDuals: duals, reducedCosts: reduced,
+                           elapsedSeconds: elapsed, nodes: nodes, log: log)
+    }
+}
+
+/// One block as a model of its own (rows that touch none of its columns are left out; rows with
+/// no entries belong to the first block so that they are still checked).
+struct BlockModel {
+    let columns: [Int]
+    let rows: [Int]
+    let model: LinearModel
+    var size: Int { model.nonzeroCount + model.variableCount }
+
+    init(_ full: LinearModel, columns: [Int]) {
+        self.columns = columns
+        var local = Array(repeating: -1, count: full.variableCount)
+        for (k, j) in columns.enumerated() { local[j] = k }
+        let m = LinearModel(name: full.name)
+        var vars: [Variable] = []
+        for j in columns {
+            vars.append(m.addVariable(full.variableNames[j], full.kinds[j], lower: full.lowerBounds[j],
+                                      upper: full.upperBounds[j], objective: full.objectiveCoefficients[j]))
+        }
+        var rows: [Int] = []
+        let owner = columns.first ?? -1
+        for i in 0..<full.constraintCount {
+            let start = full.rowStart[i], end = full.rowStart[i + 1]
+            let belongs = start < end ? local[Int(full.entryColumns[start])] >= 0 : owner == 0
+            guard belongs else { continue }
+            var e = LinearExpression()
+            for k in start..<end { e.add(full.entryValues[k], vars[local[Int(full.entryColumns[k])]]) }
+            m.add(full.constraintNames[i], LinearConstraint(e, full.senses[i], full.rightHandSides[i]))
+            rows.append(i)
+        }
+        m.direction = full.direction
+        self.rows = rows; self.model = m
+    }
+}
+
+/// Wall-clock time since the decomposed solve began.
+final class BlockClock {
+    private let start = ContinuousClock.now
+    var elapsed: Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
