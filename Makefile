@@ -19,9 +19,11 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-# Until the weekly allocation exists, the main job is solving the bundled model file.
+# The main job: a weekly allocation of a bundled scenario (plan files in $(OUT)), then the
+# manager's HTML report of it.
 run: release
-	.build/release/poolctl lp solve --values Scenarios/models/production.lp
+	.build/release/poolctl solve $(SCENARIO) --out $(OUT) --time-limit 60
+	.build/release/poolctl export $(OUT) --format html
 
 # Model-building benchmark of issue 2 (a million nonzeros; see docs/glpk-backend.md).
 bench: release
