@@ -231,3 +231,35 @@ int pool_glp_set_column_bounds_unchecked(pool_glp_problem *p, int column, double
     bounds_args a = { column, lower, upper };
     return pool_guarded(p, 1, op_unchecked_bounds, &a);
 }
+
+/* Basis statuses (GLP_BS … GLP_NS, 0-based arrays): an optimal basis of one solve lets the next
+   solve of the same rows and columns (e.g. with some columns fixed) start from it. */
+typedef struct { int *row_stat, *col_stat; const int *in_rows, *in_cols; } basis_args;
+
+static int op_get_basis(pool_glp_problem *p, void *arg) {
+    const basis_args *a = arg;
+    int m = glp_get_num_rows(p->prob), n = glp_get_num_cols(p->prob);
+    for (int i = 1; i <= m; i++) a->row_stat[i - 1] = glp_get_row_stat(p->prob, i);
+    for (int j = 1; j <= n; j++) a->col_stat[j - 1] = glp_get_col_stat(p->prob, j);
+    return POOL_GLP_OK;
+}
+
+int pool_glp_get_basis(pool_glp_problem *p, int *row_stat, int *col_stat) {
+    basis_args a = { row_stat, col_stat, NULL, NULL };
+    return pool_guarded(p, 1, op_get_basis, &a);
+}
+
+/* glp_set_row_stat/glp_set_col_stat accept any of the five codes (GLPK adjusts a nonbasic code
+   that does not fit the bounds); the caller checks the codes are in 1…5. */
+static int op_set_basis(pool_glp_problem *p, void *arg) {
+    const basis_args *a = arg;
+    int m = glp_get_num_rows(p->prob), n = glp_get_num_cols(p->prob);
+    for (int i = 1; i <= m; i++) glp_set_row_stat(p->prob, i, a->in_rows[i - 1]);
+    for (int j = 1; j <= n; j++) glp_set_col_stat(p->prob, j, a->in_cols[j - 1]);
+    return POOL_GLP_OK;
+}
+
+int pool_glp_set_basis(pool_glp_problem *p, const int *row_stat, const int *col_stat) {
+    basis_args a = { NULL, NULL, row_stat, col_stat };
+    return pool_guarded(p, 1, op_set_basis, &a);
+}

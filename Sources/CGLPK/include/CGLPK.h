@@ -166,6 +166,10 @@ int pool_glp_intopt(pool_glp_problem *p, const pool_glp_solve_params *params, po
 /* Column values of the basic (mip = 0) or MIP (mip = 1) solution. */
 int pool_glp_primal(pool_glp_problem *p, int mip, double *values);
 int pool_glp_duals(pool_glp_problem *p, double *row_duals, double *reduced_costs);
+/* Basis statuses, 0-based, one per row and column (GLP_BS = 1, NL = 2, NU = 3, NF = 4, NS = 5).
+   Setting needs codes in 1…5; glp_simplex then starts from that basis (with presolve off). */
+int pool_glp_get_basis(pool_glp_problem *p, int *row_stat, int *col_stat);
+int pool_glp_set_basis(pool_glp_problem *p, const int *row_stat, const int *col_stat);
 
 int pool_glp_write(pool_glp_problem *p, int format, const char *path);
 /* Replaces the problem by the file's. MPS is tried as free MPS, then as fixed MPS. */

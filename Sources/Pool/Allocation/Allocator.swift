@@ -57,33 +57,44 @@ public struct Allocator {
         var timings = Timings()
         let stop = options.shouldStop ?? { false }
         // The model splits into independent profession groups: solve them one by one.
-        let solver = DecomposingSolver(base: self.solver, isStopRequested: stop)
+        let lpSolver = DecomposingSolver(base: self.solver, isStopRequested: stop)
+        // Each block from its LP relaxation's basis through RENS to branch-and-cut.
+        let solver = DecomposingSolver(base: RelaxationGuidedSolver(base: self.solver, isStopRequested: stop), isStopRequested: stop)
         let ctx = AllocationContext(scenario: scenario, options: allocation)
         let model = try AllocationModel.build(ctx)
         timings.buildSeconds = clock.lap()
 
+        // The best heuristic plan so far: the fallback when the solver stops without one, and the
+        // warm start of branch-and-cut.
         var greedy: [Int]?
         var warm: [Double]?
-        if options.warmStart {
-            greedy = Greedy.plan(ctx, model.candidates)
-            if let g = greedy {
-                let p = model.point(chosen: g)
-                // Offer only a point the model itself accepts (a rule mismatch would be a bug; stay safe).
-                if model.model.violations(p, tolerance: 1e-6).isEmpty { warm = p } else { greedy = nil }
-            }
+        func offer(_ plan: [Int]?) {
+            guard let plan else { return }
+            let p = model.point(chosen: plan)
+            // Only a point the model itself accepts (a rule mismatch would be a bug; stay safe).
+            guard model.model.violations(p, tolerance: 1e-6).isEmpty else { return }
+            if let w = warm, model.model.objectiveValue(w) <= model.model.objectiveValue(p) { return }
+            greedy = plan; warm = p
         }
+        if options.warmStart { offer(Greedy.plan(ctx, model.candidates)) }
         timings.greedySeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
 
         func remaining() -> Double? { options.timeLimitSeconds.map { max(0, $0 - clock.total) } }
-        // The LP relaxation: the bound that shows how tight the formulation is, and the duals for sensitivity.
-        let lp = try solver.solve(model.model, options: SolveOptions(
+        // The LP relaxation, once: the bound that shows how tight the formulation is, the duals for
+        // sensitivity, the guide of the rounding heuristic, and the basis every later simplex starts from.
+        let lp = try lpSolver.solve(model.model, options: SolveOptions(
             timeLimitSeconds: remaining(), relativeGap: options.relativeGap, verbosity: options.verbosity, relaxIntegrality: true))
         timings.lpSeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
+        if options.warmStart, lp.status == .optimal {
+            offer(Greedy.lpRounding(ctx, model.candidates, lpValue: model.x.map { lp.values[$0.index] }))
+        }
+        timings.heuristicSeconds = clock.lap()
 
         var mipOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
                                       verbosity: options.verbosity, warmStart: warm, progress: options.progress)
+        mipOptions.startingBasis = lp.status == .optimal ? lp.basis : nil
         mipOptions.progressInterval = options.progressInterval
         let result = try solver.solve(model.model, options: mipOptions)
         timings.solveSeconds = clock.lap()
@@ -102,6 +113,10 @@ public struct Allocator {
         if stop() && reason == .completed && status != .optimal { reason = .interrupted }
 
         let lpBound = lp.status == .optimal ? lp.objective : nil
+        // The blocks' LP re-solves start from the optimal basis (no iterations): counted as LP.
+        timings.lpSeconds += result.relaxationSeconds
+        timings.heuristicSeconds += result.heuristicSeconds
+        timings.solveSeconds = max(0, timings.solveSeconds - result.relaxationSeconds - result.heuristicSeconds)
         var outcome = SolverOutcome(
             solverName: solver.name, statusText: "", status: status, stopReason: reason, objective: nil,
             bestBound: result.bestBound.map(roundCents) ?? lpBound.map(roundCents), gap: nil, lpRelaxationObjective: lpBound.map(roundCents),
@@ -128,7 +143,7 @@ public struct Allocator {
         plan.solver = outcome
         timings.totalSeconds = clock.total
         plan.timings = timings
-        return AllocationRun(plan: plan, model: model, solverLog: lp.log + result.log)
+        return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + result.log)
     }
 }
 

@@ -170,6 +170,25 @@ final class GLPKProblem {
         return (rowDuals, reducedCosts)
     }
 
+    /// The current basis statuses (GLP_BS … GLP_NS) of every row and column.
+    func basis(rows: Int, columns: Int) throws -> SolverBasis {
+        var rowStatus = [Int32](repeating: 0, count: rows)
+        var columnStatus = [Int32](repeating: 0, count: columns)
+        let code = rowStatus.withUnsafeMutableBufferPointer { r in
+            columnStatus.withUnsafeMutableBufferPointer { c in pool_glp_get_basis(handle, r.baseAddress, c.baseAddress) }
+        }
+        try check(code, "reading the basis")
+        return SolverBasis(rowStatus: rowStatus, columnStatus: columnStatus)
+    }
+
+    /// Starts the next simplex from `basis` (sizes and codes checked by the caller).
+    func setBasis(_ basis: SolverBasis) throws {
+        let code = basis.rowStatus.withUnsafeBufferPointer { r in
+            basis.columnStatus.withUnsafeBufferPointer { c in pool_glp_set_basis(handle, r.baseAddress, c.baseAddress) }
+        }
+        try check(code, "setting the starting basis")
+    }
+
     // MARK: files
 
     func write(format: ModelFileFormat, to path: String) throws {

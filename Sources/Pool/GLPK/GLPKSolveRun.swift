@@ -15,7 +15,22 @@ struct GLPKSolveRun {
     func solve() throws -> SolveResult {
         problem.setMessageLevel(options.verbosity.glpkMessageLevel)
         try problem.load(model, ignoreIntegrality: !isMIP)
-        return isMIP ? try solveMIP() : try solveLP()
+        let hasBasis = try applyStartingBasis()
+        return isMIP ? try solveMIP(hasBasis: hasBasis) : try solveLP(hasBasis: hasBasis)
+    }
+
+    /// Installs `options.startingBasis` when it fits the model; a basis that does not fit is a hint
+    /// to ignore, not an error.
+    private func applyStartingBasis() throws -> Bool {
+        guard let basis = options.startingBasis else { return false }
+        let codes = 1...5
+        guard basis.fits(model), basis.rowStatus.allSatisfy({ codes.contains(Int($0)) }),
+              basis.columnStatus.allSatisfy({ codes.contains(Int($0)) }) else {
+            note("starting basis ignored: it does not fit this model")
+            return false
+        }
+        try problem.setBasis(basis)
+        return true
     }
 
     private func note(_ text: String) { problem.note("Pool: " + text) }
@@ -24,15 +39,17 @@ struct GLPKSolveRun {
 
     private enum LPVerdict { case optimal, infeasible, unbounded, stopped(feasible: Bool) }
 
-    private func solveLP() throws -> SolveResult {
-        let outcome = try simplex(presolve: options.presolve)
+    private func solveLP(hasBasis: Bool) throws -> SolveResult {
+        let outcome = try simplex(presolve: options.presolve, hasBasis: hasBasis)
         switch try verdict(ofSimplex: outcome) {
         case .optimal:
             let values = try problem.primalValues(count: model.variableCount, mip: false)
             let duals = try problem.duals(rows: model.constraintCount, columns: model.variableCount)
-            return SolveResult(status: .optimal, stopReason: .completed, objective: outcome.objective,
-                               bestBound: outcome.objective, gap: 0, values: values,
-                               rowDuals: duals.rowDuals, reducedCosts: duals.reducedCosts, elapsedSeconds: 0)
+            var result = SolveResult(status: .optimal, stopReason: .completed, objective: outcome.objective,
+                                     bestBound: outcome.objective, gap: 0, values: values,
+                                     rowDuals: duals.rowDuals, reducedCosts: duals.reducedCosts, elapsedSeconds: 0)
+            result.basis = try problem.basis(rows: model.constraintCount, columns: model.variableCount)
+            return result
         case .infeasible: return Self.noSolution(.infeasible, .completed)
         case .unbounded: return Self.noSolution(.unbounded, .completed)
         case .stopped(let feasible):
@@ -45,7 +62,19 @@ struct GLPKSolveRun {
 
     /// `glp_simplex`; when the LP presolver proves there is no primal or no dual feasible solution
     /// it leaves no basis to tell infeasible from unbounded, so that case is solved again without it.
-    private func simplex(presolve: Bool) throws -> pool_glp_outcome {
+    ///
+    /// With a starting basis the presolver is skipped (it would discard the basis); should GLPK
+    /// reject the basis (singular or ill-conditioned), the model is loaded afresh and solved as if
+    /// none had been given.
+    private func simplex(presolve: Bool, hasBasis: Bool = false) throws -> pool_glp_outcome {
+        if hasBasis {
+            var params = parameters(presolve: false)
+            let outcome = try problem.simplex(&params)
+            let code = Int(outcome.glpk_return)
+            guard code == POOL_GLP_EBADB || code == POOL_GLP_ESING || code == POOL_GLP_ECOND else { return outcome }
+            note("starting basis rejected (\(Self.returnCodeName(code))); solving from GLPK's own basis")
+            try problem.load(model, ignoreIntegrality: !isMIP)
+        }
         var params = parameters(presolve: presolve)
         var outcome = try problem.simplex(&params)
         let code = Int(outcome.glpk_return)
@@ -76,12 +105,12 @@ struct GLPKSolveRun {
 
     // MARK: MIP
 
-    private func solveMIP() throws -> SolveResult {
+    private func solveMIP(hasBasis: Bool) throws -> SolveResult {
         let warmStart = usableWarmStart()
-        let mipPresolve = options.presolve && warmStart == nil
+        let mipPresolve = options.presolve && warmStart == nil && !hasBasis
         if !mipPresolve {
             // Without its presolver glp_intopt starts from an optimal basis of the LP relaxation.
-            let root = try simplex(presolve: options.presolve)
+            let root = try simplex(presolve: options.presolve, hasBasis: hasBasis)
             switch try verdict(ofSimplex: root) {
             case .optimal: break
             case .infeasible: return Self.noSolution(.infeasible, .completed)

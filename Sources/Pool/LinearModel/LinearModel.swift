@@ -63,6 +63,16 @@ public final class LinearModel {
         addVariable(name, .binary, lower: 0, upper: 1, objective: objective)
     }
 
+    /// An independent copy (the arrays are copied on write, so this is cheap until one side changes).
+    public func copy() -> LinearModel {
+        let m = LinearModel(name: name)
+        m.variableNames = variableNames; m.kinds = kinds; m.lowerBounds = lowerBounds; m.upperBounds = upperBounds
+        m.objectiveCoefficients = objectiveCoefficients; m.objectiveConstant = objectiveConstant; m.direction = direction
+        m.constraintNames = constraintNames; m.senses = senses; m.rightHandSides = rightHandSides
+        m.rowStart = rowStart; m.entryColumns = entryColumns; m.entryValues = entryValues; m.mergeSlot = mergeSlot
+        return m
+    }
+
     public func setBounds(_ v: Variable, lower: Double, upper: Double) {
         lowerBounds[v.index] = lower; upperBounds[v.index] = upper
     }

@@ -13,7 +13,7 @@ public enum PlanSummary {
         if let bound = plan.solver.bestBound {
             line("  objective \(eur(c.objective)), best bound \(eur(bound))"
                  + (plan.solver.lpRelaxationObjective.map { ", LP relaxation \(eur($0))" } ?? "")
-                 + (plan.solver.warmStartObjective.map { ", greedy start \(eur($0))" } ?? ""))
+                 + (plan.solver.warmStartObjective.map { ", heuristic start \(eur($0))" } ?? ""))
         }
         line("Model: \(plan.modelSize.variables) variables (\(plan.modelSize.integerVariables) integer), "
              + "\(plan.modelSize.constraints) constraints, \(plan.modelSize.nonzeros) nonzeros; \(plan.solver.nodes) nodes")

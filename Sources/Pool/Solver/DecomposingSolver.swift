@@ -59,6 +59,10 @@ public struct DecomposingSolver: LinearSolver {
             defer { remainingSize -= part.size }
             var sub = options
             sub.warmStart = options.warmStart.map { w in part.columns.map { w[$0] } }
+            sub.startingBasis = options.startingBasis.flatMap { basis in
+                basis.fits(model) ? SolverBasis(rowStatus: part.rows.map { basis.rowStatus[$0] },
+                                                columnStatus: part.columns.map { basis.columnStatus[$0] }) : nil
+            }
             if let limit = options.timeLimitSeconds {
                 sub.timeLimitSeconds = max(0, limit - clock.elapsed) * Double(part.size) / Double(max(1, remainingSize))
             }
@@ -125,12 +129,28 @@ public struct DecomposingSolver: LinearSolver {
             if let rc = r.reducedCosts { for (k, j) in part.columns.enumerated() where k < rc.count { reduced?[j] = rc[k] } } else { reduced = nil }
         }
         let objective = model.objectiveValue(values)
+        let relaxations = results.map(\.relaxationObjective)
+        let relaxation = relaxations.contains { $0 == nil } ? nil : relaxations.reduce(model.objectiveConstant) { $0 + ($1 ?? 0) }
         let bounds = results.map(\.bestBound)
         let bound = bounds.contains { $0 == nil } ? nil : bounds.reduce(model.objectiveConstant) { $0 + ($1 ?? 0) }
         let gap = bound.map { abs(objective - $0) / (abs(objective) + 2.2e-16) }
-        return SolveResult(status: status, stopReason: reason, objective: objective, bestBound: bound,
-                           gap: status == .optimal ? (gap ?? 0) : gap, values: values, rowDuals: duals, reducedCosts: reduced,
-                           elapsedSeconds: elapsed, nodes: nodes, log: log)
+        var result = SolveResult(status: status, stopReason: reason, objective: objective, bestBound: bound,
+                                 gap: status == .optimal ? (gap ?? 0) : gap, values: values, rowDuals: duals, reducedCosts: reduced,
+                                 elapsedSeconds: elapsed, nodes: nodes, log: log)
+        result.relaxationObjective = relaxation
+        result.relaxationSeconds = results.reduce(0) { $0 + $1.relaxationSeconds }
+        result.heuristicSeconds = results.reduce(0) { $0 + $1.heuristicSeconds }
+        if results.allSatisfy({ $0.basis != nil }) {
+            var basis = SolverBasis(rowStatus: Array(repeating: 1, count: model.constraintCount),
+                                    columnStatus: Array(repeating: 1, count: model.variableCount))
+            for (part, r) in zip(parts, results) {
+                guard let b = r.basis, b.fits(part.model) else { continue }
+                for (k, i) in part.rows.enumerated() { basis.rowStatus[i] = b.rowStatus[k] }
+                for (k, j) in part.columns.enumerated() { basis.columnStatus[j] = b.columnStatus[k] }
+            }
+            result.basis = basis
+        }
+        return result
     }
 }
 

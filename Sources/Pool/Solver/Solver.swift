@@ -45,6 +45,9 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Seconds between progress calls.
     public var progressInterval: Double = 0.5
+    /// A basis of a model with the same rows and columns (e.g. `SolveResult.basis` of its LP
+    /// relaxation) to start the simplex from; the LP presolver is then skipped (it would discard it).
+    public var startingBasis: SolverBasis?
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-4, verbosity: SolverVerbosity = .normal,
                 presolve: Bool = true, relaxIntegrality: Bool = false, warmStart: [Double]? = nil,
@@ -91,6 +94,15 @@ public struct SolveResult: Sendable {
     public var nodes: Int
     /// The solver's own terminal output, captured.
     public var log: String
+    /// Objective of the LP relaxation, when the solver solved one on the way (its duals are then
+    /// `rowDuals` / `reducedCosts`).
+    public var relaxationObjective: Double?
+    /// Seconds spent on that relaxation and on primal heuristics before branch-and-cut (included
+    /// in `elapsedSeconds`).
+    public var relaxationSeconds: Double = 0
+    public var heuristicSeconds: Double = 0
+    /// The final simplex basis of an LP solve, when the solver has one (see `SolveOptions.startingBasis`).
+    public var basis: SolverBasis?
 
     public init(status: SolveStatus, stopReason: StopReason, objective: Double?, bestBound: Double?, gap: Double?,
                 values: [Double], rowDuals: [Double]? = nil, reducedCosts: [Double]? = nil,
@@ -126,6 +138,19 @@ extension StopReason {
         case .timeLimit: return "time limit"
         case .interrupted: return "interrupt"
         }
+    }
+}
+
+/// A simplex basis: one status per row and per column, in the solver's own coding (for GLPK,
+/// GLP_BS = 1 … GLP_NS = 5). Opaque to models; only handed back to the solver that made it.
+public struct SolverBasis: Sendable, Equatable {
+    public var rowStatus: [Int32]
+    public var columnStatus: [Int32]
+    public init(rowStatus: [Int32], columnStatus: [Int32]) { self.rowStatus = rowStatus; self.columnStatus = columnStatus }
+
+    /// Whether it fits a model of this size.
+    public func fits(_ model: LinearModel) -> Bool {
+        rowStatus.count == model.constraintCount && columnStatus.count == model.variableCount
     }
 }
 

@@ -1,0 +1,175 @@
+/// Solves a MIP in three steps around one LP relaxation, because GLPK's branch-and-cut alone
+/// rarely improves a poor first incumbent on a region-sized week (measured: docs/performance.md):
+///
+/// 1. the LP relaxation, once: its objective is the first proven bound, its duals are reported
+///    (`SolveResult.rowDuals`), and its optimal basis starts every later simplex, so GLPK never
+///    solves the same relaxation twice;
+/// 2. RENS, "relaxation enforced neighbourhood search" (Berthold 2014): every integer column that
+///    is integral in the LP optimum is fixed there and the small MIP over the fractional ones is
+///    solved. Its optimum is the best rounding of the LP solution; any solution of it is feasible
+///    for the whole model;
+/// 3. branch-and-cut on the whole model from that incumbent (or the caller's warm start when it is
+///    better) for the time left, unless the incumbent is already within the gap of the LP bound.
+///
+/// The returned bound is the better of the LP bound and the tree's; the plan is the best found.
+public struct RelaxationGuidedSolver: LinearSolver {
+    public let base: any LinearSolver
+    /// Polled between the steps (a solver may clear its own stop flag when its next solve begins).
+    public var isStopRequested: @Sendable () -> Bool
+    /// Share of the time left after the LP that RENS may use.
+    public var neighbourhoodShare = 0.5
+
+    public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
+        self.base = base; self.isStopRequested = isStopRequested
+    }
+
+    public var name: String { base.name }
+
+    public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
+        guard model.isMixedInteger, !options.relaxIntegrality else { return try base.solve(model, options: options) }
+        try model.validate()
+        let clock = BlockClock()
+        func remaining() -> Double? { options.timeLimitSeconds.map { max(0, $0 - clock.elapsed) } }
+        var log = ""
+
+        var lpOptions = options
+        lpOptions.relaxIntegrality = true; lpOptions.warmStart = nil; lpOptions.progress = nil
+        let lp = try base.solve(model, options: lpOptions)
+        let relaxationSeconds = clock.elapsed
+        var heuristicSeconds = 0.0
+        log += "=== LP relaxation ===\n" + lp.log
+        guard lp.status == .optimal, let bound = lp.objective else {
+            // Infeasible, unbounded or stopped: the plain MIP solve classifies and reports it.
+            var plain = options
+            plain.timeLimitSeconds = remaining()
+            var r = try base.solve(model, options: plain)
+            r.log = log + "\n=== branch-and-cut ===\n" + r.log
+            r.elapsedSeconds = clock.elapsed
+            return r
+        }
+        var best = Incumbent(model, options.warmStart, source: "warm start")
+        let minimize = model.direction == .minimize
+        func withinGap(_ objective: Double) -> Bool {
+            abs(objective - bound) <= options.relativeGap * (abs(objective) + Double.ulpOfOne) + 1e-9
+        }
+        func finish(_ status: SolveStatus, _ reason: StopReason, treeBound: Double?, nodes: Int) -> SolveResult {
+            var proven = treeBound.map { minimize ? max($0, bound) : min($0, bound) } ?? bound
+            // The tree's bound covers only its open nodes; the incumbent bounds the rest.
+            if let o = best.objective { proven = minimize ? min(proven, o) : max(proven, o) }
+            var r = SolveResult(status: status, stopReason: reason, objective: best.objective, bestBound: proven,
+                                gap: best.objective.map { GapMath.relative($0, proven) },
+                                values: best.values ?? [], rowDuals: lp.rowDuals, reducedCosts: lp.reducedCosts,
+                                elapsedSeconds: clock.elapsed, nodes: nodes, log: log)
+            r.relaxationObjective = bound
+            r.relaxationSeconds = relaxationSeconds; r.heuristicSeconds = heuristicSeconds
+            return r
+        }
+
+        // An integral LP optimum is the MIP optimum.
+        let fractional = Self.fractionalColumns(model, lp.values)
+        if fractional.isEmpty {
+            best.offer(model, lp.values, source: "LP relaxation (integral)")
+            log += "Pool: the LP relaxation is integral: optimal\n"
+            return finish(.optimal, .completed, treeBound: bound, nodes: 0)
+        }
+        if let o = best.objective, withinGap(o) {
+            log += "Pool: the warm start is within the gap of the LP bound\n"
+            return finish(.optimal, .completed, treeBound: nil, nodes: 0)
+        }
+
+        var nodes = 0
+        if !isStopRequested(), remaining().map({ $0 > 0 }) ?? true {
+            let sub = Self.neighbourhood(model, lp.values)
+            var rens = options
+            rens.startingBasis = lp.basis
+            rens.timeLimitSeconds = remaining().map { $0 * neighbourhoodShare }
+            rens.warmStart = best.values.flatMap { sub.violations($0, tolerance: 1e-6).isEmpty ? $0 : nil }
+            let r = try base.solve(sub, options: rens)
+            heuristicSeconds = r.elapsedSeconds
+            nodes += r.nodes
+            log += "\n=== RENS: \(fractional.count) fractional of \(model.kinds.filter { $0 != .continuous }.count) integer columns free ===\n" + r.log
+            if r.hasSolution { best.offer(model, r.values, source: "RENS") }
+            if r.stopReason == .interrupted || isStopRequested() {
+                return finish(best.values == nil ? .noSolution : .feasible, .interrupted, treeBound: nil, nodes: nodes)
+            }
+        }
+        if let o = best.objective, withinGap(o) {
+            return finish(.optimal, .completed, treeBound: nil, nodes: nodes)
+        }
+        if isStopRequested() {
+            return finish(best.values == nil ? .noSolution : .feasible, .interrupted, treeBound: nil, nodes: nodes)
+        }
+
+        var full = options
+        full.startingBasis = lp.basis
+        full.warmStart = best.values
+        full.timeLimitSeconds = remaining()
+        let tree = try base.solve(model, options: full)
+        nodes += tree.nodes
+        log += "\n=== branch-and-cut ===\n" + tree.log
+        if tree.hasSolution { best.offer(model, tree.values, source: "branch-and-cut") }
+        switch tree.status {
+        case .infeasible, .unbounded:
+            // Cannot happen after an optimal relaxation with a feasible incumbent; report as the solver said.
+            var r = tree
+            r.log = log; r.elapsedSeconds = clock.elapsed
+            return r
+        case .optimal:
+            return finish(.optimal, .completed, treeBound: tree.bestBound ?? tree.objective, nodes: nodes)
+        case .feasible, .noSolution:
+            let status: SolveStatus = best.values == nil ? .noSolution
+                : (best.objective.map(withinGap) ?? false) ? .optimal : .feasible
+            return finish(status, status == .optimal ? .completed : tree.stopReason, treeBound: tree.bestBound, nodes: nodes)
+        }
+    }
+
+    /// Integer columns whose LP value is not integral (within 1e-6).
+    static func fractionalColumns(_ model: LinearModel, _ values: [Double]) -> [Int] {
+        model.kinds.indices.filter { j in
+            model.kinds[j] != .continuous && abs(values[j] - values[j].rounded()) > 1e-6
+        }
+    }
+
+    /// The model with every integer column that is integral at `values` fixed there.
+    static func neighbourhood(_ model: LinearModel, _ values: [Double]) -> LinearModel {
+        let sub = model.copy()
+        for j in model.kinds.indices where model.kinds[j] != .continuous {
+            let v = values[j].rounded()
+            guard abs(values[j] - v) <= 1e-6 else { continue }
+            let fixed = min(max(v, model.lowerBounds[j]), model.upperBounds[j])
+            sub.setBounds(Variable(index: j), lower: fixed, upper: fixed)
+        }
+        return sub
+    }
+}
+
+/// The best feasible point seen so far.
+struct Incumbent {
+    private(set) var values: [Double]?
+    private(set) var objective: Double?
+    private(set) var source: String?
+    private let minimize: Bool
+
+    init(_ model: LinearModel, _ start: [Double]?, source: String) {
+        minimize = model.direction == .minimize
+        if let start { offer(model, start, source: source) }
+    }
+
+    /// Keeps `point` when it is feasible (within 1e-6) and better than the incumbent.
+    mutating func offer(_ model: LinearModel, _ point: [Double], source: String) {
+        guard point.count == model.variableCount else { return }
+        var rounded = point
+        for j in rounded.indices where model.kinds[j] != .continuous { rounded[j] = rounded[j].rounded() }
+        guard model.violations(rounded, tolerance: 1e-6).isEmpty else { return }
+        let o = model.objectiveValue(rounded)
+        if let current = objective, minimize ? o >= current : o <= current { return }
+        values = rounded; objective = o; self.source = source
+    }
+}
+
+enum GapMath {
+    /// GLPK's relative gap |objective − bound| / (|objective| + DBL_EPSILON).
+    static func relative(_ objective: Double, _ bound: Double) -> Double {
+        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+    }
+}
