@@ -15,7 +15,8 @@ struct ModelCommand: ParsableCommand {
         ( ) and ~, and other characters CPLEX LP forbids as #XX (UTF-8 bytes in hex); Pool reads \
         such files back with the original names. The file is written atomically.
 
-        Exit status: 0 written, 2 invalid scenario or options.
+        Exit status: 0 written, 2 invalid scenario or the file cannot be written, 64 command-line \
+        usage error.
         """)
 
     @Argument(help: "The scenario folder.")

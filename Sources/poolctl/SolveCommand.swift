@@ -19,8 +19,8 @@ struct SolveCommand: ParsableCommand {
 
         The model is described in docs/allocation-model.md.
 
-        Exit status: 0 plan written, 2 invalid scenario or options, 3 no plan, 130 interrupted \
-        before a plan.
+        Exit status: 0 plan written, 2 invalid scenario (or the plan cannot be written), 3 no plan, \
+        130 interrupted before a plan, 64 command-line usage error.
         """)
 
     @Argument(help: "The scenario folder.")
