@@ -8,10 +8,12 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare solved plans side by side: cost by component, coverage, travel, equity, continuity.",
         discussion: """
-        Each argument is a plan folder written by `poolctl solve`. A scenario folder must be solved
-        first (`poolctl solve SCENARIO --out PLAN_DIR`). The first plan is the baseline: the delta
-        columns show each other plan minus the baseline (▲ better, ▼ worse), and the closing lines
-        say which plan is cheaper and which cost components explain the difference.
+        Each argument is a plan folder written by `poolctl solve`; a scenario folder must be solved \
+        first (`poolctl solve SCENARIO --out PLAN_DIR`).
+
+        The first plan is the baseline: the delta columns show each other plan minus the baseline \
+        (▲ better, ▼ worse), and the closing lines say which plan is cheaper and which cost \
+        components explain the difference.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, markdown }
@@ -19,7 +21,7 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "Two or more plan folders; the first is the baseline.")
     var plans: [String]
 
-    @Option(help: "text (terminal) | csv | markdown")
+    @Option(help: "Output format; text is for a terminal.")
     var format: Format = .text
 
     @Option(help: "Write to this file instead of standard output.")

@@ -8,12 +8,14 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export a solved plan for HR and managers: payroll CSV, calendars, report, JSON.",
         discussion: """
-        Reads PLAN_DIR/plan.json (written by `poolctl solve`). Outputs go to PLAN_DIR/exports/ unless
-        --out says otherwise; `--out -` writes payroll, html or json to standard output.
-          payroll  one CSV row per clinician per worked shift (hours, overtime, travel, allowances)
-          ics      a folder with one iCalendar file per clinician (Europe/Helsinki times)
-          html     one self-contained report file (charts, map, timelines; works offline)
+        Reads PLAN_DIR/plan.json (written by `poolctl solve`). Outputs go to PLAN_DIR/exports/ \
+        unless --out says otherwise; `--out -` writes payroll, html or json to standard output.
+
+          payroll  a CSV row per clinician and worked shift: hours, overtime, travel
+          ics      a folder with one iCalendar file per clinician (Europe/Helsinki)
+          html     one self-contained report (charts, map, timelines; works offline)
           json     the plan in its documented, stable schema (docs/plan-schema.md)
+
         No export contains absence reasons or other health data. See docs/exports.md.
         """)
 
@@ -23,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "A plan folder written by `poolctl solve`.")
     var planDir: String
 
-    @Option(help: "payroll | ics | html | json")
+    @Option(help: "What to export (see the list above).")
     var format: Format
 
     @Option(help: "Output file (folder for ics); '-' for standard output. Default: PLAN_DIR/exports/…")

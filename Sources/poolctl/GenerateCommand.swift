@@ -8,9 +8,13 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate a synthetic scenario folder from real municipalities or a national-scale geography.",
         discussion: """
-        Same options and seed → byte-identical files. Regions: \(ScenarioGenerator.regions.joined(separator: ", ")).
-        Presets (the bundled scenarios): \(ScenarioGenerator.presets.map(\.name).joined(separator: ", ")).
-        Every assumption is written into the folder's README.md.
+        Same options and seed → byte-identical files. Every assumption is written into the \
+        folder's README.md.
+
+        Regions: \(ScenarioGenerator.regions.joined(separator: ", ")).
+
+        Presets (the recipes of the bundled scenarios, and national for benchmarks): \
+        \(ScenarioGenerator.presets.map(\.name).joined(separator: ", ")).
         """)
 
     @Option(help: "A bundled scenario's recipe; the other options then default to the preset's values.")

@@ -32,7 +32,7 @@ struct LPSolveCommand: ParsableCommand {
     @Argument(help: "The model file (.lp or .mps, optionally .gz).")
     var file: String
 
-    @Option(help: "File format: lp, mps or auto (from the file name, else the content).")
+    @Option(help: "File format; auto goes by the file name, else by the content.")
     var format: FormatChoice = .auto
 
     @Option(name: .customLong("time-limit"), help: "Stop after this many seconds, keeping the best solution so far.")

@@ -9,9 +9,14 @@ struct ModelCommand: ParsableCommand {
         commandName: "model",
         abstract: "Write a scenario's allocation model as CPLEX LP or free MPS, with readable names.",
         discussion: """
-        Names follow the constraint families of docs/allocation-model.md: x(clinician,site,date_shift,…,mode),
-        cover(…), busy(…), travelRest(…), restDay(…), hours(…), shiftCount(…), stayTrip(…), … The
-        file is written atomically. Exit status: 0 written, 2 invalid scenario or options.
+        Names follow the variable and constraint families of docs/allocation-model.md: \
+        x(clinician,site,date_shift,profession,line,mode), u(…), cover(…), busy(…), travelRest(…), \
+        restDay(…), hours(…), shiftCount(…), stayTrip(…), … The model's [ ] and - are written as \
+        ( ) and ~, and other characters CPLEX LP forbids as #XX (UTF-8 bytes in hex); Pool reads \
+        such files back with the original names. The file is written atomically.
+
+        Exit status: 0 written, 2 invalid scenario or the file cannot be written, 64 command-line \
+        usage error.
         """)
 
     @Argument(help: "The scenario folder.")

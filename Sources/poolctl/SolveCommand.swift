@@ -8,13 +8,19 @@ struct SolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Plan a week: allocate the pool to the demand and write plan.json, assignments.csv, uncovered.csv, summary.txt.",
         discussion: """
-        Prints a live progress line for solves longer than a second (stderr), stops cleanly on Ctrl-C or
-        the time limit with the best plan so far, then the summary (also written to summary.txt).
-        The outputs are written atomically: a failed run, or one interrupted before any plan exists,
-        leaves earlier outputs in OUT_DIR as they were. plan.json, assignments.csv, uncovered.csv and
-        summary.txt are byte-identical for the same input when the solve completes; wall-clock
-        timings go to timings.json only. The model is described in docs/allocation-model.md.
-        Exit status: 0 plan written, 2 invalid scenario or options, 3 no plan, 130 interrupted before a plan.
+        Prints a live progress line on stderr for solves longer than a second, stops cleanly on \
+        Ctrl-C or at the time limit with the best plan so far, then prints the summary (also \
+        written to summary.txt).
+
+        The outputs are written atomically: a failed run, or one interrupted before any plan \
+        exists, leaves earlier outputs in OUT_DIR as they were. plan.json, assignments.csv, \
+        uncovered.csv and summary.txt are byte-identical for the same input when the solve \
+        completes; wall-clock timings go to timings.json only.
+
+        The model is described in docs/allocation-model.md.
+
+        Exit status: 0 plan written, 2 invalid scenario (or the plan cannot be written), 3 no plan, \
+        130 interrupted before a plan, 64 command-line usage error.
         """)
 
     @Argument(help: "The scenario folder.")
@@ -32,7 +38,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "No progress line and no summary on stdout (the files are still written).")
     var quiet = false
 
-    @Option(help: "Re-solve the whole model exactly for this many top sensitivity entries (default: LP-dual estimates only).")
+    @Option(help: "Check this many of the top sensitivity entries (one more clinician of a profession and base) by re-solving the whole model exactly; 0 keeps the LP-dual estimates.")
     var exactSensitivity: Int = 0
 
     @Flag(help: "Skip the sensitivity analysis.")

@@ -8,8 +8,9 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a scenario folder and report every problem with file, line and field.",
         discussion: """
-        Exit status: 0 valid, 1 warnings only (2 with --strict), 2 invalid.
         The format is described in docs/scenario-format.md.
+
+        Exit status: 0 valid, 1 warnings only (2 with --strict), 2 invalid.
         """)
 
     @Argument(help: "The scenario folder (or its scenario.yaml).")

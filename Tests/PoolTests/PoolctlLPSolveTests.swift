@@ -16,11 +16,16 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    /// Runs poolctl; `interruptWhenStderrShows` sends SIGINT once stderr contains that text.
-    static func run(_ arguments: [String], interruptWhenStderrShows marker: String? = nil) throws -> Run {
+    /// Runs poolctl; `interruptWhenStderrShows` sends SIGINT once stderr contains that text;
+    /// `environment` adds to (or replaces entries of) the test runner's environment.
+    static func run(_ arguments: [String], interruptWhenStderrShows marker: String? = nil,
+                    environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = poolctl
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
