@@ -25,9 +25,12 @@ run: release
 	.build/release/poolctl solve $(SCENARIO) --out $(OUT) --time-limit 60
 	.build/release/poolctl export $(OUT) --format html
 
-# Model-building benchmark of issue 2 (a million nonzeros; see docs/glpk-backend.md).
+# Benchmarks of issue 6 (docs/performance.md): scripts/bench first runs `poolctl bench-build` (the
+# model-building benchmark of issue 2) and records it, then solves the bundled and generated
+# instances; results in bench-results/. E.g. make bench BENCH_ARGS=--quick, or BENCH_ARGS="--highs".
+BENCH_ARGS ?=
 bench: release
-	.build/release/poolctl bench-build
+	scripts/bench $(BENCH_ARGS)
 
 # scripts/test-setup installs chromium and the icalendar parser the export tests use; with
 # POOL_REQUIRE_EXTERNAL_TOOLS=1 a missing tool fails those tests instead of skipping them.
