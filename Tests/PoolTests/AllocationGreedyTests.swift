@@ -39,5 +39,34 @@ import Testing
         #expect(plan.assignments.map(\.clinician) == ["g"])
         #expect(plan.uncovered.map(\.reason) == [.nobodyQualified])
     }
-}
 
+    /// The LP rounding must obey every rule whatever the LP says: fed arbitrary fractional values,
+    /// its plans pass the independent checker and the model's rows.
+    @Test(arguments: Array(UInt64(1)...UInt64(6)))
+    func lpRoundingPlansObeyEveryRule(seed: UInt64) throws {
+        let sc = TestScenarios.random(seed: seed)
+        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        var rng = SplitMix64(seed: seed &+ 99)
+        let lpValue = model.x.map { _ in rng.unit() }
+        let chosen = try #require(Greedy.lpRounding(model.context, model.candidates, lpValue: lpValue))
+        #expect(model.model.violations(model.point(chosen: chosen)).isEmpty)
+        let plan = PlanDecoder(model: model).decode(chosen: chosen, solver: Self.greedyOutcome())
+        #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
+    }
+
+    /// Rounding an integral optimum gives it back: the seed is taken first (a rounding that
+    /// ignored its guide would fall back to the plain greedy, which is worse on these weeks).
+    @Test(arguments: [UInt64(2), 3, 5])
+    func lpRoundingOfAnOptimumReproducesIt(seed: UInt64) throws {
+        var sc = TestScenarios.random(seed: seed)
+        sc.costs.equityWeightEUR = 0  // equity can make covering a row worth more than its price
+        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        let optimum = try GLPKSolver().solve(model.model, options: SolveOptions(timeLimitSeconds: 60, relativeGap: 0))
+        #expect(optimum.status == .optimal)
+        let best = try #require(optimum.objective)
+        let rounded = try #require(Greedy.lpRounding(model.context, model.candidates, lpValue: model.x.map { optimum.values[$0.index] }))
+        #expect(abs(model.model.objectiveValue(model.point(chosen: rounded)) - best) < 1e-6)
+        let greedy = try #require(Greedy.plan(model.context, model.candidates))
+        #expect(model.model.objectiveValue(model.point(chosen: greedy)) > best + 1e-6, "seed \(seed) no longer tells the two apart")
+    }
+}

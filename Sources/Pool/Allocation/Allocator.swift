@@ -91,7 +91,6 @@ public struct Allocator {
             offer(Greedy.lpRounding(ctx, model.candidates, lpValue: model.x.map { lp.values[$0.index] }))
         }
         timings.heuristicSeconds = clock.lap()
-
         var mipOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
                                       verbosity: options.verbosity, warmStart: warm, progress: options.progress)
         mipOptions.startingBasis = lp.status == .optimal ? lp.basis : nil
@@ -119,7 +118,7 @@ public struct Allocator {
         timings.solveSeconds = max(0, timings.solveSeconds - result.relaxationSeconds - result.heuristicSeconds)
         var outcome = SolverOutcome(
             solverName: solver.name, statusText: "", status: status, stopReason: reason, objective: nil,
-            bestBound: result.bestBound.map(roundCents) ?? lpBound.map(roundCents), gap: nil, lpRelaxationObjective: lpBound.map(roundCents),
+            bestBound: Self.strongerBound(result.bestBound, lpBound).map(roundCents), gap: nil, lpRelaxationObjective: lpBound.map(roundCents),
             warmStartObjective: warm.map { roundCents(model.model.objectiveValue($0)) }, nodes: result.nodes,
             timeLimitSeconds: options.timeLimitSeconds, relativeGapTarget: options.relativeGap)
 
@@ -144,6 +143,19 @@ public struct Allocator {
         timings.totalSeconds = clock.total
         plan.timings = timings
         return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + result.log)
+    }
+}
+
+extension Allocator {
+    /// The larger of two lower bounds of a minimisation, either possibly missing (a block skipped
+    /// at the time limit has no tree bound, but the LP relaxation still bounds the whole model).
+    static func strongerBound(_ a: Double?, _ b: Double?) -> Double? {
+        switch (a, b) {
+        case let (a?, b?): return max(a, b)
+        case let (a?, nil): return a
+        case let (nil, b?): return b
+        default: return nil
+        }
     }
 }
 

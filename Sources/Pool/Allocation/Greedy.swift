@@ -58,9 +58,9 @@ public enum Greedy {
     }
 
     /// Rounds an LP relaxation (`lpValue[k]` per candidate): candidates at ≥ ½ in decreasing value
-    /// (ties in candidate order) seed the greedy. The LP optimum of a week is mostly integral
-    /// (measured: ~4 % of the candidates fractional on pohjois-pohjanmaa), so this lands close to
-    /// the LP bound, far closer than the greedy alone.
+    /// (ties in candidate order) seed the greedy. The greedy alone ignores what the LP knows about
+    /// the whole week (measured on pohjois-pohjanmaa: greedy 490 888 €, this rounding 360 060 €,
+    /// LP bound 319 296 €, although 1 805 candidates are fractional in the LP and only 615 at 1).
     public static func lpRounding(_ ctx: AllocationContext, _ candidates: CandidateSet, lpValue: [Double]) -> [Int]? {
         let seed = candidates.all.indices.filter { lpValue[$0] >= 0.5 }
             .sorted { (-lpValue[$0], $0) < (-lpValue[$1], $1) }

@@ -85,7 +85,15 @@ public struct DecomposingSolver: LinearSolver {
                 results[b] = Self.warmStartOnly(part, sub.warmStart, stopped ?? .interrupted)
                 continue
             }
-            let r = try base.solve(part.model, options: sub)
+            // Out of time: a block with a warm start keeps it rather than overrunning the limit
+            // with a solver's setup work.
+            if let left = sub.timeLimitSeconds, left < 0.05, sub.warmStart != nil, !options.relaxIntegrality {
+                results[b] = Self.warmStartOnly(part, sub.warmStart, .timeLimit)
+                continue
+            }
+            var r = try base.solve(part.model, options: sub)
+            r.log += String(format: "Pool: block solved in %.2f s", r.elapsedSeconds)
+                + (sub.timeLimitSeconds.map { String(format: " (its share of the time limit: %.2f s)", $0) } ?? "") + "\n"
             results[b] = r
             if r.stopReason == .interrupted { stopped = .interrupted }
             done.objective += r.objective ?? 0

@@ -4,10 +4,11 @@
 /// 1. the LP relaxation, once: its objective is the first proven bound, its duals are reported
 ///    (`SolveResult.rowDuals`), and its optimal basis starts every later simplex, so GLPK never
 ///    solves the same relaxation twice;
-/// 2. RENS, "relaxation enforced neighbourhood search" (Berthold 2014): every integer column that
-///    is integral in the LP optimum is fixed there and the small MIP over the fractional ones is
-///    solved. Its optimum is the best rounding of the LP solution; any solution of it is feasible
-///    for the whole model;
+/// 2. a neighbourhood search: every integer column that is integral in the LP optimum is fixed
+///    there and the small MIP over the rest is solved. Without an incumbent that is RENS
+///    (Berthold 2014: the best rounding of the LP solution); with one, columns where the incumbent
+///    disagrees stay free too, which is RINS (Danna, Rothberg, Le Pape 2005): the incumbent is a
+///    feasible start of the search. Any solution of it is feasible for the whole model;
 /// 3. branch-and-cut on the whole model from that incumbent (or the caller's warm start when it is
 ///    better) for the time left, unless the incumbent is already within the gap of the LP bound.
 ///
@@ -16,7 +17,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
     public let base: any LinearSolver
     /// Polled between the steps (a solver may clear its own stop flag when its next solve begins).
     public var isStopRequested: @Sendable () -> Bool
-    /// Share of the time left after the LP that RENS may use.
+    /// Share of the time left after the LP that RENS / RINS may use.
     public var neighbourhoodShare = 0.5
 
     public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
@@ -79,15 +80,16 @@ public struct RelaxationGuidedSolver: LinearSolver {
 
         var nodes = 0
         if !isStopRequested(), remaining().map({ $0 > 0 }) ?? true {
-            let sub = Self.neighbourhood(model, lp.values)
-            var rens = options
-            rens.startingBasis = lp.basis
-            rens.timeLimitSeconds = remaining().map { $0 * neighbourhoodShare }
-            rens.warmStart = best.values.flatMap { sub.violations($0, tolerance: 1e-6).isEmpty ? $0 : nil }
-            let r = try base.solve(sub, options: rens)
-            heuristicSeconds = r.elapsedSeconds
+            let (sub, free) = Self.neighbourhood(model, lp.values, agreeingWith: best.values)
+            var search = options
+            search.startingBasis = lp.basis
+            search.timeLimitSeconds = remaining().map { $0 * neighbourhoodShare }
+            search.warmStart = best.values.flatMap { sub.violations($0, tolerance: 1e-6).isEmpty ? $0 : nil }
+            let r = try base.solve(sub, options: search)
+            heuristicSeconds += r.elapsedSeconds
             nodes += r.nodes
-            log += "\n=== RENS: \(fractional.count) fractional of \(model.kinds.filter { $0 != .continuous }.count) integer columns free ===\n" + r.log
+            let integers = model.kinds.filter { $0 != .continuous }.count
+            log += "\n=== \(best.values == nil ? "RENS" : "RINS"): \(free) of \(integers) integer columns free ===\n" + r.log
             if r.hasSolution { best.offer(model, r.values, source: "RENS") }
             if r.stopReason == .interrupted || isStopRequested() {
                 return finish(best.values == nil ? .noSolution : .feasible, .interrupted, treeBound: nil, nodes: nodes)
@@ -98,6 +100,10 @@ public struct RelaxationGuidedSolver: LinearSolver {
         }
         if isStopRequested() {
             return finish(best.values == nil ? .noSolution : .feasible, .interrupted, treeBound: nil, nodes: nodes)
+        }
+        // GLPK's setup before its first time check (conflict graph, cuts) would overrun the limit.
+        if let left = remaining(), left < 0.05 {
+            return finish(best.values == nil ? .noSolution : .feasible, .timeLimit, treeBound: nil, nodes: nodes)
         }
 
         var full = options
@@ -130,16 +136,19 @@ public struct RelaxationGuidedSolver: LinearSolver {
         }
     }
 
-    /// The model with every integer column that is integral at `values` fixed there.
-    static func neighbourhood(_ model: LinearModel, _ values: [Double]) -> LinearModel {
+    /// The model with every integer column fixed where the LP optimum is integral — and, given an
+    /// incumbent, only where the incumbent agrees (RINS, Danna et al. 2005: the incumbent stays
+    /// feasible, so the search starts from it). Returns the sub-model and its free integer columns.
+    static func neighbourhood(_ model: LinearModel, _ lp: [Double], agreeingWith incumbent: [Double]?) -> (LinearModel, Int) {
         let sub = model.copy()
+        var free = 0
         for j in model.kinds.indices where model.kinds[j] != .continuous {
-            let v = values[j].rounded()
-            guard abs(values[j] - v) <= 1e-6 else { continue }
+            let v = lp[j].rounded()
+            guard abs(lp[j] - v) <= 1e-6, incumbent.map({ abs($0[j] - v) <= 1e-6 }) ?? true else { free += 1; continue }
             let fixed = min(max(v, model.lowerBounds[j]), model.upperBounds[j])
             sub.setBounds(Variable(index: j), lower: fixed, upper: fixed)
         }
-        return sub
+        return (sub, free)
     }
 }
 

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// The solve pipeline around GLPK: simplex bases handed from one solve to the next, the
+/// relaxation-guided MIP solve (LP once → RENS/RINS → branch-and-cut), and the LP rounding that
+/// seeds the allocation's warm start.
+@Suite struct SolverPipelineTests {
+    let glpk = GLPKSolver()
+
+    /// Simplex iteration numbers in GLPK's log ("*    12: obj = …").
+    static func iterations(_ log: String) -> [Int] {
+        log.split(separator: "\n").compactMap { line in
+            let trimmed = line.drop { $0 == " " || $0 == "*" || $0 == "#" }
+            guard let colon = trimmed.firstIndex(of: ":"), trimmed[colon...].contains("obj =") else { return nil }
+            return Int(trimmed[..<colon])
+        }
+    }
+
+    @Test func anOptimalBasisRestartsTheSimplexWithoutIterations() throws {
+        let (model, d, t, c) = GLPKTestModels.production()
+        let first = try glpk.solve(model, options: SolveOptions(verbosity: .normal))
+        let basis = try #require(first.basis)
+        #expect(basis.fits(model))
+        #expect(Self.iterations(first.log).max() ?? 0 > 0)
+
+        var options = SolveOptions(verbosity: .normal)
+        options.startingBasis = basis
+        let again = try glpk.solve(model, options: options)
+        #expect(again.status == .optimal && again.objective == 280)
+        #expect([d, t, c].map { again.value($0) } == [2, 0, 8])
+        #expect(Self.iterations(again.log) == [0], "log: \(again.log)")
+        #expect(again.rowDuals == first.rowDuals)
+    }
+
+    @Test func aBasisThatDoesNotFitIsIgnored() throws {
+        let (model, _, _, _) = GLPKTestModels.production()
+        var options = SolveOptions(verbosity: .normal)
+        options.startingBasis = SolverBasis(rowStatus: [1, 1], columnStatus: [2, 2, 2])
+        let r = try glpk.solve(model, options: options)
+        #expect(r.status == .optimal && r.objective == 280)
+        #expect(r.log.contains("starting basis ignored"))
+
+        options.startingBasis = SolverBasis(rowStatus: [1, 1, 1, 9], columnStatus: [2, 2, 2])
+        let codes = try glpk.solve(model, options: options)
+        #expect(codes.objective == 280 && codes.log.contains("starting basis ignored"))
+    }
+
+    @Test func aSingularBasisFallsBackToGLPKsOwn() throws {
+        // Every row and column basic: 7 basic variables for 4 rows is no basis at all.
+        let (model, _, _, _) = GLPKTestModels.production()
+        var options = SolveOptions(verbosity: .normal)
+        options.startingBasis = SolverBasis(rowStatus: [1, 1, 1, 1], columnStatus: [1, 1, 1])
+        let r = try glpk.solve(model, options: options)
+        #expect(r.status == .optimal && r.objective == 280)
+        #expect(r.log.contains("starting basis rejected"))
+    }
+
+    /// Two copies of the Dakota LP side by side: the decomposing solver splits them, and its
+    /// assembled basis restarts the whole model without iterations.
+    @Test func decomposedSolvesAssembleBasisAndRelaxation() throws {
+        let m = LinearModel(name: "twice")
+        var columns: [Variable] = []
+        for copy in 0..<2 {
+            let d = m.addVariable("d\(copy)"), t = m.addVariable("t\(copy)"), c = m.addVariable("c\(copy)")
+            columns += [d, t, c]
+            m.add("lumber\(copy)", 8 * d + 6 * t + 1 * c <= 48)
+            m.add("finishing\(copy)", 4 * d + 2 * t + 1.5 * c <= 20)
+            m.add("carpentry\(copy)", 2 * d + 1.5 * t + 0.5 * c <= 8)
+            m.add("tables\(copy)", LinearExpression(t) <= 5)
+        }
+        m.setObjective(.maximize, sum(columns.enumerated().map { ([60.0, 30, 20][$0.offset % 3], $0.element) }))
+        let solver = DecomposingSolver(base: glpk)
+        #expect(DecomposingSolver.blocks(of: m).count == 2)
+        let first = try solver.solve(m, options: SolveOptions(verbosity: .normal))
+        #expect(first.objective == 560)
+        let basis = try #require(first.basis)
+        #expect(basis.fits(m))
+        var options = SolveOptions(verbosity: .normal)
+        options.startingBasis = basis
+        let again = try solver.solve(m, options: options)
+        #expect(again.objective == 560)
+        #expect(Set(Self.iterations(again.log)) == [0], "log: \(again.log)")
+    }
+
+    /// Knapsack: the LP optimum takes 7/12 of item 0 (bound 17 1/3); fixing the integral items and
+    /// searching the fractional one gives the optimum 15 without branch-and-cut on the whole model.
+    @Test func relaxationGuidedSolveFindsTheOptimumAndKeepsTheRelaxation() throws {
+        let (model, items) = GLPKTestModels.knapsack()
+        let r = try RelaxationGuidedSolver(base: glpk).solve(model, options: SolveOptions(verbosity: .normal))
+        #expect(r.status == .optimal && r.stopReason == .completed)
+        #expect(r.objective == 15)
+        #expect(items.map { r.value($0) } == [0, 1, 1, 1, 1])
+        let relaxation = try #require(r.relaxationObjective)
+        #expect(abs(relaxation - (15 + 7.0 / 3)) < 1e-9)
+        // the LP duals come along: the capacity's price is item 0's value per weight, 4/12
+        let duals = try #require(r.rowDuals)
+        #expect(abs(duals[0] - 4.0 / 12) < 1e-9)
+        #expect(r.log.contains("=== RENS: 1 of 5 integer columns free ==="))
+    }
+
+    @Test func anIntegralRelaxationEndsTheSolve() throws {
+        // An assignment problem: its LP optimum is integral, so no search is needed.
+        let (model, _) = GLPKTestModels.assignment()
+        let r = try RelaxationGuidedSolver(base: glpk).solve(model, options: SolveOptions(verbosity: .normal))
+        #expect(r.status == .optimal && r.objective == 13 && r.bestBound == 13)
+        #expect(r.nodes == 0)
+        #expect(r.log.contains("the LP relaxation is integral"))
+        #expect(!r.log.contains("branch-and-cut"))
+    }
+
+    @Test func aWarmStartDisagreeingWithTheLPMakesTheSearchRINS() throws {
+        let (model, _) = GLPKTestModels.knapsack()
+        // take items 0 and 2 (weight 13, value 5): feasible, poor
+        var options = SolveOptions(verbosity: .normal)
+        options.warmStart = [1, 0, 1, 0, 0]
+        let r = try RelaxationGuidedSolver(base: glpk).solve(model, options: options)
+        #expect(r.objective == 15)
+        // LP (7/12, 1, 1, 1, 1) and the start agree only on item 2: four columns stay free
+        #expect(r.log.contains("=== RINS: 4 of 5 integer columns free ==="))
+    }
+
+    @Test func neighbourhoodFixesExactlyTheAgreeingIntegralColumns() {
+        let m = LinearModel()
+        let a = m.binary("a"), b = m.binary("b"), c = m.binary("c")
+        let y = m.addVariable("y", lower: 0, upper: 4)
+        m.setObjective(.minimize, a + b + c + y)
+        let lp = [1.0, 0.5, 0, 2.5]
+        let (rens, freeRENS) = RelaxationGuidedSolver.neighbourhood(m, lp, agreeingWith: nil)
+        #expect(freeRENS == 1)
+        #expect(rens.lowerBounds == [1, 0, 0, 0] && rens.upperBounds == [1, 1, 0, 4])
+        let (rins, freeRINS) = RelaxationGuidedSolver.neighbourhood(m, lp, agreeingWith: [1, 1, 1, 0])
+        #expect(freeRINS == 2)
+        #expect(rins.lowerBounds == [1, 0, 0, 0] && rins.upperBounds == [1, 1, 1, 4])
+        // the original is untouched
+        #expect(m.upperBounds == [1, 1, 1, 4] && m.lowerBounds == [0, 0, 0, 0])
+        _ = (a, b, c, y)
+    }
+
+    @Test func aTimeLimitStillReturnsTheBestPlanWithAnHonestBound() throws {
+        let (model, warm, warmObjective) = GLPKTestModels.marketSplit()
+        var options = SolveOptions(timeLimitSeconds: 1, verbosity: .normal)
+        options.warmStart = warm
+        let started = Date()
+        let r = try RelaxationGuidedSolver(base: glpk).solve(model, options: options)
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(r.status == .feasible && r.stopReason == .timeLimit)
+        let objective = try #require(r.objective)
+        #expect(objective <= warmObjective)
+        let bound = try #require(r.bestBound)
+        #expect(bound <= objective + 1e-9)
+        #expect(bound >= (r.relaxationObjective ?? .infinity) - 1e-9)
+        #expect(model.violations(r.values).isEmpty)
+    }
+
+    @Test func aStopRequestEndsTheRunWithTheBestPlanSoFar() throws {
+        let (model, warm, warmObjective) = GLPKTestModels.marketSplit()
+        var options = SolveOptions(timeLimitSeconds: 30)
+        options.warmStart = warm
+        let r = try RelaxationGuidedSolver(base: glpk, isStopRequested: { true }).solve(model, options: options)
+        #expect(r.stopReason == .interrupted)
+        #expect(r.objective == warmObjective)
+    }
+}
