@@ -32,6 +32,12 @@ static jmp_buf *guard_target;           /* where a GLPK fatal error longjmps to 
 
 static volatile sig_atomic_t stop_flag;
 
+/* Cancellation of the current operation from the terminal hook (pool_arm_cancellation). */
+static int cancel_armed;
+static double cancel_deadline;
+static int *cancel_reason;
+static int cancelled;
+
 double pool_glp_now(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -100,10 +106,25 @@ static void append_log(pool_glp_problem *p, const char *s) {
     p->log[p->log_length] = '\0';
 }
 
-/* glp_term_hook: keep everything, print nothing. */
+void pool_arm_cancellation(double deadline, int *reason) {
+    cancel_armed = 1;
+    cancel_deadline = deadline;
+    cancel_reason = reason;
+}
+
+/* glp_term_hook: keep everything, print nothing; abandon an armed operation when it is due. */
 static int on_terminal_output(void *info, const char *s) {
     (void)info;
     if (capturing) append_log(capturing, s);
+    if (cancel_armed && guard_target) {
+        int reason = stop_flag ? POOL_STOP_USER
+            : (cancel_deadline > 0 && pool_glp_now() >= cancel_deadline) ? POOL_STOP_TIME : POOL_STOP_NONE;
+        if (reason != POOL_STOP_NONE) {
+            if (cancel_reason) *cancel_reason = reason;
+            cancelled = 1;
+            longjmp(*guard_target, 1);
+        }
+    }
     return 1;
 }
 
@@ -195,22 +216,29 @@ int pool_guarded(pool_glp_problem *p, int needs_problem, int (*op)(pool_glp_prob
     glp_term_hook(on_terminal_output, NULL);
     glp_error_hook(on_fatal_error, NULL);
     guard_target = &target;
+    cancelled = 0;
     if (setjmp(target) == 0) {
         int code = op(p, arg);
         guard_target = NULL;
         capturing = NULL;
+        cancel_armed = 0;
         free_scratch(p);
         return code;
     }
-    /* A GLPK fatal error: its state is undefined, so free the whole environment. */
+    /* A GLPK fatal error or a cancelled operation: GLPK's state is undefined, so free the whole
+       environment (which also frees every block GLPK allocated). */
+    int was_cancelled = cancelled;
     guard_target = NULL;
     capturing = NULL;
+    cancel_armed = 0;
+    cancelled = 0;
     free_scratch(p);
-    pool_message_from_output(p, "GLPK fatal error");
+    if (was_cancelled) snprintf(p->message, sizeof p->message, "cancelled");
+    else pool_message_from_output(p, "GLPK fatal error");
     p->prob = NULL;
     env_generation++;
     glp_free_env();
-    return POOL_GLP_FATAL;
+    return was_cancelled ? POOL_GLP_CANCELLED : POOL_GLP_FATAL;
 }
 
 pool_glp_problem *pool_glp_new(void) {

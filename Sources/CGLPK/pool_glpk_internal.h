@@ -23,6 +23,11 @@ struct pool_glp_problem {
    own code, or POOL_GLP_FATAL after a caught GLPK error (the environment is then reset). */
 int pool_guarded(pool_glp_problem *p, int needs_problem, int (*op)(pool_glp_problem *, void *), void *arg);
 
+/* Arms cancellation for the next guarded operation: the terminal hook then abandons it (longjmp
+   to the guard, which returns POOL_GLP_CANCELLED) once pool_glp_now() >= deadline (when > 0) or
+   a stop is requested. `*reason` receives POOL_STOP_TIME or POOL_STOP_USER. */
+void pool_arm_cancellation(double deadline, int *reason);
+
 /* A problem object created in the current environment generation. */
 glp_prob *pool_new_prob(pool_glp_problem *p);
 

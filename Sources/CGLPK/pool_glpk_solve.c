@@ -160,3 +160,41 @@ int pool_glp_intopt(pool_glp_problem *p, const pool_glp_solve_params *params, po
     solve_args a = { params, out };
     return pool_guarded(p, 1, op_intopt, &a);
 }
+
+static int op_interior(pool_glp_problem *p, void *arg) {
+    const solve_args *a = arg;
+    glp_iptcp parm;
+    glp_init_iptcp(&parm);
+    /* The hook that enforces the deadline runs on GLPK's per-iteration output line. */
+    parm.msg_lev = a->params->msg_level > GLP_MSG_ON ? a->params->msg_level : GLP_MSG_ON;
+    pool_arm_cancellation(a->params->time_limit > 0 ? a->params->started + a->params->time_limit : 0,
+                          &a->out->stop);
+    a->out->glpk_return = glp_interior(p->prob, &parm);
+    a->out->status = glp_ipt_status(p->prob);
+    a->out->objective = glp_ipt_obj_val(p->prob);
+    return POOL_GLP_OK;
+}
+
+int pool_glp_interior(pool_glp_problem *p, const pool_glp_solve_params *params, pool_glp_outcome *out) {
+    memset(out, 0, sizeof *out);
+    solve_args a = { params, out };
+    return pool_guarded(p, 1, op_interior, &a);
+}
+
+typedef struct { double *values, *row_duals, *reduced_costs; } ipt_args;
+
+static int op_interior_solution(pool_glp_problem *p, void *arg) {
+    const ipt_args *a = arg;
+    int m = glp_get_num_rows(p->prob), n = glp_get_num_cols(p->prob);
+    for (int j = 1; j <= n; j++) {
+        a->values[j - 1] = glp_ipt_col_prim(p->prob, j);
+        a->reduced_costs[j - 1] = glp_ipt_col_dual(p->prob, j);
+    }
+    for (int i = 1; i <= m; i++) a->row_duals[i - 1] = glp_ipt_row_dual(p->prob, i);
+    return POOL_GLP_OK;
+}
+
+int pool_glp_interior_solution(pool_glp_problem *p, double *values, double *row_duals, double *reduced_costs) {
+    ipt_args a = { values, row_duals, reduced_costs };
+    return pool_guarded(p, 1, op_interior_solution, &a);
+}

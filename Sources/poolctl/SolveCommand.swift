@@ -44,6 +44,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Skip the sensitivity analysis.")
     var noSensitivity = false
 
+    @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), or auto (by model size and time limit).")
+    var lpMethod: LPMethodChoice = .auto
+
     @Option(help: "Also write GLPK's own log of every block and phase (LP relaxation, RENS, branch-and-cut) to this file.")
     var solverLog: String?
 
@@ -70,6 +73,7 @@ struct SolveCommand: ParsableCommand {
         options.sensitivity = !noSensitivity
         options.exactSensitivityTop = exactSensitivity
         options.progressInterval = 0.25
+        options.relaxationMethod = lpMethod.method
         if solverLog != nil { options.verbosity = .normal }
         options.shouldStop = { GLPKSolver.isStopRequested }
         if let progressLine { options.progress = { progressLine.report($0) } }
@@ -118,5 +122,16 @@ struct SolveCommand: ParsableCommand {
     static func timingLine(_ t: Timings) -> String {
         String(format: "Timings: build %.2f s, greedy %.2f s, LP relaxation %.2f s, LP rounding + RENS %.2f s, branch-and-cut %.2f s, sensitivity %.2f s, total %.2f s",
                t.buildSeconds, t.greedySeconds, t.lpSeconds, t.heuristicSeconds, t.solveSeconds, t.sensitivitySeconds, t.totalSeconds)
+    }
+}
+
+enum LPMethodChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, simplex, interior
+    var method: LPMethod? {
+        switch self {
+        case .auto: return nil
+        case .simplex: return .simplex
+        case .interior: return .interiorPoint
+        }
     }
 }

@@ -162,3 +162,80 @@ import Testing
         #expect(r.objective == warmObjective)
     }
 }
+
+/// GLPK's interior point: the same optimum and duals as the simplex, and a deadline that stops
+/// it although GLPK itself offers none (the shim cancels it from the output hook).
+@Suite struct InteriorPointTests {
+    let glpk = GLPKSolver()
+
+    @Test func interiorPointMatchesTheSimplexOptimumAndDuals() throws {
+        let (model, d, t, c) = GLPKTestModels.production()
+        var options = SolveOptions()
+        options.lpMethod = .interiorPoint
+        let r = try glpk.solve(model, options: options)
+        #expect(r.status == .optimal)
+        #expect(abs((r.objective ?? 0) - 280) < 1e-5)
+        #expect(abs(r.value(d) - 2) < 1e-5 && abs(r.value(t)) < 1e-5 && abs(r.value(c) - 8) < 1e-5)
+        let duals = try #require(r.rowDuals)
+        #expect(zip(duals, [0.0, 10, 10, 0]).allSatisfy { abs($0 - $1) < 1e-5 })
+        #expect(r.basis == nil)
+    }
+
+    @Test func interiorPointReportsInfeasibility() throws {
+        let m = LinearModel()
+        let x = m.addVariable("x", lower: 0, upper: 1), y = m.addVariable("y", lower: 0, upper: 1)
+        m.setObjective(.minimize, x + y)
+        m.add("too_much", x + y >= 3)
+        var options = SolveOptions(presolve: false)
+        options.lpMethod = .interiorPoint
+        let r = try glpk.solve(m, options: options)
+        #expect(r.status == .infeasible || r.status == .noSolution)
+        #expect(r.values.isEmpty)
+    }
+
+    /// A transportation LP large enough that GLPK's interior point needs many seconds.
+    static func largeLP(sources: Int = 300, sinks: Int = 300) -> LinearModel {
+        var rng = SplitMix64(seed: 7)
+        let m = LinearModel(name: "transport")
+        var objective = LinearExpression()
+        var x: [[Variable]] = []
+        for i in 0..<sources {
+            x.append((0..<sinks).map { j in m.addVariable("x[\(i),\(j)]") })
+            for j in 0..<sinks { objective.add(1 + rng.unit() * 100, x[i][j]) }
+        }
+        for i in 0..<sources { m.add("supply[\(i)]", sum(x[i]) <= Double(sinks)) }
+        for j in 0..<sinks { m.add("demand[\(j)]", sum((0..<sources).map { x[$0][j] }) >= Double(sources) - 1) }
+        m.setObjective(.minimize, objective)
+        return m
+    }
+
+    @Test func aDeadlineStopsTheInteriorPointAndGLPKStaysUsable() throws {
+        let m = Self.largeLP()
+        var options = SolveOptions(timeLimitSeconds: 0.3)
+        options.lpMethod = .interiorPoint
+        let started = Date()
+        let r = try glpk.solve(m, options: options)
+        let took = Date().timeIntervalSince(started)
+        #expect(r.status == .noSolution && r.stopReason == .timeLimit, "took \(took) s: \(r.status)")
+        #expect(r.log.contains("interior point stopped by time limit"))
+        #expect(took < 10)
+        // GLPK was reset under the hood: the next solve must work normally.
+        let (model, _, _, _) = GLPKTestModels.production()
+        #expect(try glpk.solve(model, options: SolveOptions()).objective == 280)
+    }
+
+    @Test func convergenceIsReadFromTheLastIterationLine() {
+        let converged = "50: obj = 3.1e+05; rpi = 1.0e-09; rdi = 2.0e-10; gap = 3.0e-05\n51: obj = 3.192964495e+05; rpi =  4.3e-12; rdi =  5.2e-14; gap =  9.8e-07\nNUMERIC INSTABILITY; SEARCH TERMINATED\n"
+        #expect(GLPKSolveRun.convergedDespiteInstability(converged))
+        let early = "17: obj =   5.683800191e+05; rpi =  3.4e-03; rdi =  4.3e-05; gap =  3.2e+00\nNUMERIC INSTABILITY; SEARCH TERMINATED\n"
+        #expect(!GLPKSolveRun.convergedDespiteInstability(early))
+        #expect(!GLPKSolveRun.convergedDespiteInstability("no iterations"))
+    }
+
+    @Test func theRelaxationMethodFollowsSizeAndTimeLimit() {
+        #expect(Allocator.relaxationMethod(nonzeros: 380_774, timeLimit: nil) == .simplex)
+        #expect(Allocator.relaxationMethod(nonzeros: 380_774, timeLimit: 60) == .simplex)
+        #expect(Allocator.relaxationMethod(nonzeros: 380_774, timeLimit: 20) == .interiorPoint)
+        #expect(Allocator.relaxationMethod(nonzeros: 1_950_460, timeLimit: 120) == .interiorPoint)
+    }
+}

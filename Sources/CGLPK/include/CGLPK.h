@@ -30,6 +30,9 @@ enum {
     /* GLPK was entered again from inside a running GLPK operation on the same thread (e.g. from a
        progress callback), which GLPK does not support. */
     POOL_GLP_REENTERED = 6,
+    /* A cancellable operation (pool_glp_interior) was stopped at its deadline or by a stop
+       request; like a fatal error, GLPK was reset (all problem objects are gone). */
+    POOL_GLP_CANCELLED = 7,
 };
 
 /* Mirrors of the glpk.h constants that Swift needs (checked against glpk.h in the shim). */
@@ -41,7 +44,7 @@ enum {
     POOL_GLP_EBADB = 0x01, POOL_GLP_ESING = 0x02, POOL_GLP_ECOND = 0x03, POOL_GLP_EBOUND = 0x04,
     POOL_GLP_EFAIL = 0x05, POOL_GLP_EOBJLL = 0x06, POOL_GLP_EOBJUL = 0x07, POOL_GLP_EITLIM = 0x08,
     POOL_GLP_ETMLIM = 0x09, POOL_GLP_ENOPFS = 0x0A, POOL_GLP_ENODFS = 0x0B, POOL_GLP_EROOT = 0x0C,
-    POOL_GLP_ESTOP = 0x0D, POOL_GLP_EMIPGAP = 0x0E,
+    POOL_GLP_ESTOP = 0x0D, POOL_GLP_EMIPGAP = 0x0E, POOL_GLP_ENOCVG = 0x10, POOL_GLP_EINSTAB = 0x11,
 };
 
 /* Column kinds and row senses as passed to pool_glp_load (the order of Pool's enums). */
@@ -163,6 +166,13 @@ void pool_glp_set_message_level(pool_glp_problem *p, int level);
 int pool_glp_load(pool_glp_problem *p, const pool_glp_model *m, int ignore_integrality);
 int pool_glp_simplex(pool_glp_problem *p, const pool_glp_solve_params *params, pool_glp_outcome *out);
 int pool_glp_intopt(pool_glp_problem *p, const pool_glp_solve_params *params, pool_glp_outcome *out);
+/* glp_interior (the primal-dual interior-point method; no basis). GLPK's interior point has no
+   time limit and no callback, so the shim cancels it from the terminal-output hook, which GLPK
+   calls once per iteration: at params->time_limit or on a stop request the hook longjmps back to
+   the guard, GLPK is reset, and the call returns POOL_GLP_CANCELLED with out->stop set. */
+int pool_glp_interior(pool_glp_problem *p, const pool_glp_solve_params *params, pool_glp_outcome *out);
+/* Column values and row/column duals of the interior-point solution. */
+int pool_glp_interior_solution(pool_glp_problem *p, double *values, double *row_duals, double *reduced_costs);
 /* Column values of the basic (mip = 0) or MIP (mip = 1) solution. */
 int pool_glp_primal(pool_glp_problem *p, int mip, double *values);
 int pool_glp_duals(pool_glp_problem *p, double *row_duals, double *reduced_costs);

@@ -15,6 +15,8 @@ public struct AllocationSolveOptions: Sendable {
     /// search is the solver's business, e.g. `GLPKSolver.requestStop()`.)
     public var shouldStop: (@Sendable () -> Bool)?
     public var warmStart = true
+    /// How the LP relaxation is solved; nil chooses by size and time limit (`relaxationMethod(for:)`).
+    public var relaxationMethod: LPMethod?
     public var sensitivity = true
     /// Re-solve the whole model exactly for this many top sensitivity entries (0: LP-dual pricing only).
     public var exactSensitivityTop = 0
@@ -83,8 +85,10 @@ public struct Allocator {
         func remaining() -> Double? { options.timeLimitSeconds.map { max(0, $0 - clock.total) } }
         // The LP relaxation, once: the bound that shows how tight the formulation is, the duals for
         // sensitivity, the guide of the rounding heuristic, and the basis every later simplex starts from.
-        let lp = try lpSolver.solve(model.model, options: SolveOptions(
-            timeLimitSeconds: remaining(), relativeGap: options.relativeGap, verbosity: options.verbosity, relaxIntegrality: true))
+        var lpOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
+                                     verbosity: options.verbosity, relaxIntegrality: true)
+        lpOptions.lpMethod = options.relaxationMethod ?? Self.relaxationMethod(nonzeros: model.model.nonzeroCount, timeLimit: remaining())
+        let lp = try lpSolver.solve(model.model, options: lpOptions)
         timings.lpSeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
         if options.warmStart, lp.status == .optimal {
@@ -147,6 +151,17 @@ public struct Allocator {
 }
 
 extension Allocator {
+    /// The simplex's vertex rounds better than the interior point's centre of the optimal face
+    /// (pohjois-pohjanmaa: 360 k€ against 381 k€) and its basis lets RINS and branch-and-cut start
+    /// at once; the interior point reaches the bound about twice as fast (20 s against 38 s) and
+    /// still finishes where the simplex does not (2× the region in 120 s). The simplex took about
+    /// 1 s per 10 000 nonzeros on the region week; it is chosen when the time limit leaves at
+    /// least half as much again for the search after it.
+    static func relaxationMethod(nonzeros: Int, timeLimit: Double?) -> LPMethod {
+        guard let timeLimit else { return .simplex }
+        return timeLimit >= 1.5 * Double(nonzeros) / 10_000 ? .simplex : .interiorPoint
+    }
+
     /// The larger of two lower bounds of a minimisation, either possibly missing (a block skipped
     /// at the time limit has no tree bound, but the LP relaxation still bounds the whole model).
     static func strongerBound(_ a: Double?, _ b: Double?) -> Double? {

@@ -147,6 +147,31 @@ final class GLPKProblem {
         return outcome
     }
 
+    /// `glp_interior`; nil when it was cancelled at the deadline or by a stop request (`stop`
+    /// tells which) — GLPK was then reset and this problem no longer exists.
+    func interior(_ params: inout pool_glp_solve_params) throws -> (outcome: pool_glp_outcome, cancelled: Bool) {
+        var outcome = pool_glp_outcome()
+        let code = pool_glp_interior(handle, &params, &outcome)
+        if Int(code) == POOL_GLP_CANCELLED { return (outcome, true) }
+        try check(code, "glp_interior")
+        return (outcome, false)
+    }
+
+    func interiorSolution(rows: Int, columns: Int) throws -> (values: [Double], rowDuals: [Double], reducedCosts: [Double]) {
+        var values = [Double](repeating: 0, count: columns)
+        var rowDuals = [Double](repeating: 0, count: rows)
+        var reducedCosts = [Double](repeating: 0, count: columns)
+        let code = values.withUnsafeMutableBufferPointer { v in
+            rowDuals.withUnsafeMutableBufferPointer { r in
+                reducedCosts.withUnsafeMutableBufferPointer { c in
+                    pool_glp_interior_solution(handle, v.baseAddress, r.baseAddress, c.baseAddress)
+                }
+            }
+        }
+        try check(code, "reading the interior-point solution")
+        return (values, rowDuals, reducedCosts)
+    }
+
     func intopt(_ params: inout pool_glp_solve_params) throws -> pool_glp_outcome {
         var outcome = pool_glp_outcome()
         try check(pool_glp_intopt(handle, &params, &outcome), "glp_intopt")

@@ -16,7 +16,45 @@ struct GLPKSolveRun {
         problem.setMessageLevel(options.verbosity.glpkMessageLevel)
         try problem.load(model, ignoreIntegrality: !isMIP)
         let hasBasis = try applyStartingBasis()
+        if !isMIP && options.lpMethod == .interiorPoint && !hasBasis && model.constraintCount > 0 { return try solveInterior() }
         return isMIP ? try solveMIP(hasBasis: hasBasis) : try solveLP(hasBasis: hasBasis)
+    }
+
+    /// The LP by the interior-point method. GLPK stops it on numerical instability with the best
+    /// point so far; that point is accepted as optimal only when its relative primal and dual
+    /// infeasibilities and duality gap (GLPK's own log) are tiny, otherwise the simplex decides.
+    private func solveInterior() throws -> SolveResult {
+        var params = parameters(presolve: false)
+        let (outcome, cancelled) = try problem.interior(&params)
+        if cancelled {
+            let reason: StopReason = outcome.stop == POOL_STOP_USER ? .interrupted : .timeLimit
+            note("interior point stopped by \(reason.humanText)")
+            return Self.noSolution(.noSolution, reason)
+        }
+        let code = Int(outcome.glpk_return), status = Int(outcome.status)
+        if code == 0 && status == POOL_GLP_OPT || code == POOL_GLP_EINSTAB && Self.convergedDespiteInstability(problem.log) {
+            let s = try problem.interiorSolution(rows: model.constraintCount, columns: model.variableCount)
+            let objective = model.objectiveValue(s.values)
+            if code != 0 { note("interior point: numerical instability at a converged point; taken as optimal") }
+            return SolveResult(status: .optimal, stopReason: .completed, objective: objective, bestBound: objective, gap: 0,
+                               values: s.values, rowDuals: s.rowDuals, reducedCosts: s.reducedCosts, elapsedSeconds: 0)
+        }
+        if code == 0 && status == POOL_GLP_NOFEAS { return Self.noSolution(.infeasible, .completed) }
+        note("interior point ended without an optimum (\(Self.returnCodeName(code)), status \(Self.statusName(status))); solving by the simplex")
+        try problem.load(model, ignoreIntegrality: true)
+        return try solveLP(hasBasis: false)
+    }
+
+    /// Whether the last iteration line of glp_interior ("51: obj = …; rpi = 4.3e-12; rdi = …;
+    /// gap = 9.8e-07") reports a converged point.
+    static func convergedDespiteInstability(_ log: String) -> Bool {
+        guard let line = log.split(separator: "\n").last(where: { $0.contains("rpi =") && $0.contains("gap =") }) else { return false }
+        func value(_ key: String) -> Double? {
+            guard let r = line.range(of: key + " =") else { return nil }
+            return Double(line[r.upperBound...].drop { $0 == " " }.prefix { $0 != ";" && $0 != " " })
+        }
+        guard let rpi = value("rpi"), let rdi = value("rdi"), let gap = value("gap") else { return false }
+        return rpi < 1e-7 && rdi < 1e-7 && gap < 1e-6
     }
 
     /// Installs `options.startingBasis` when it fits the model; a basis that does not fit is a hint
@@ -263,6 +301,8 @@ struct GLPKSolveRun {
         case POOL_GLP_EFAIL: return "solver failure (GLP_EFAIL)"
         case POOL_GLP_EITLIM: return "iteration limit (GLP_EITLIM)"
         case POOL_GLP_EROOT: return "no optimal basis of the LP relaxation (GLP_EROOT)"
+        case POOL_GLP_ENOCVG: return "no convergence (GLP_ENOCVG)"
+        case POOL_GLP_EINSTAB: return "numerical instability (GLP_EINSTAB)"
         default: return "return code \(code)"
         }
     }
