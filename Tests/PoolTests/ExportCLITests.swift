@@ -52,4 +52,35 @@ import Testing
         let wrong = try poolctl(["export", plans.appendingPathComponent("baseline").path, "--format", "html", "--delimiter", "comma"])
         #expect(wrong.status != 0 && wrong.stderr.contains("--delimiter applies to --format payroll only"))
     }
+
+    /// A what-if straight from scenario folders: the bundled week against the same week with its
+    /// last five clinicians gone, each solved by compare itself.
+    @Test func compareSolvesScenarioFolders() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pool-compare-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scenarios/keski-pohjanmaa")
+        let base = dir.appendingPathComponent("week"), fewer = dir.appendingPathComponent("fewer")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: source, to: base)
+        try FileManager.default.copyItem(at: source, to: fewer)
+        let clinicians = fewer.appendingPathComponent("clinicians.csv")
+        let lines = try String(contentsOf: clinicians, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let kept = lines.filter { !$0.isEmpty }.dropLast(5)
+        try (kept.joined(separator: "\n") + "\n").write(to: clinicians, atomically: true, encoding: .utf8)
+        // pins, history or preferences of the removed clinicians would now be invalid: drop them
+        for optional in ["pins.csv", "preferences.csv", "history.csv", "absences.csv"] {
+            try? FileManager.default.removeItem(at: fewer.appendingPathComponent(optional))
+        }
+
+        let result = try poolctl(["compare", base.path, fewer.path, "--format", "csv", "--time-limit", "5"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("solving \(base.path)") && result.stderr.contains("solving \(fewer.path)"))
+        let header = result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("week") && header.contains("fewer"), "\(header)")
+        #expect(result.stdout.contains("objective"))
+
+        let bad = try poolctl(["compare", base.path, fewer.path, "--time-limit", "0"])
+        #expect(bad.status != 0 && bad.stderr.contains("--time-limit must be a number > 0"))
+    }
 }
