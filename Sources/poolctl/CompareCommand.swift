@@ -70,16 +70,7 @@ struct CompareCommand: ParsableCommand {
         let isScenario = fm.fileExists(atPath: url.appendingPathComponent("scenario.yaml").path)
             && !fm.fileExists(atPath: url.appendingPathComponent(PlanFolder.planFileName).path)
         guard isScenario else { return try PlanFolder(url).plan }
-        let scenario: Scenario
-        do {
-            let (loaded, diagnostics) = try ScenarioLoader.load(directory: url)
-            for d in diagnostics { printError(d.description) }
-            scenario = loaded
-        } catch {
-            for d in error.diagnostics { printError(d.description) }
-            printError("poolctl: \(url.path): invalid scenario, nothing compared")
-            throw ExitCode(2)
-        }
+        let scenario = try loadScenario(url.path, consequence: "nothing compared")
         printError("poolctl: solving \(url.path) (time limit \(formatSeconds(timeLimit)) s) …")
         var options = AllocationSolveOptions(timeLimitSeconds: timeLimit)
         options.sensitivity = false

@@ -33,16 +33,7 @@ struct ModelCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario: Scenario
-        do {
-            let (loaded, diagnostics) = try ScenarioLoader.load(directory: URL(fileURLWithPath: self.scenario))
-            for d in diagnostics { printError(d.description) }
-            scenario = loaded
-        } catch {
-            for d in error.diagnostics { printError(d.description) }
-            printError("poolctl: \(self.scenario): invalid scenario")
-            throw ExitCode(2)
-        }
+        let scenario = try loadScenario(self.scenario, consequence: "")
         let model: AllocationModel
         do {
             model = try AllocationModel.build(AllocationContext(scenario: scenario))

@@ -58,16 +58,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         GLPKSolver.installInterruptHandler()
-        let scenario: Scenario
-        do {
-            let (loaded, diagnostics) = try ScenarioLoader.load(directory: URL(fileURLWithPath: self.scenario))
-            for d in diagnostics { printError(d.description) }
-            scenario = loaded
-        } catch {
-            for d in error.diagnostics { printError(d.description) }
-            printError("poolctl: \(self.scenario): invalid scenario, nothing solved")
-            throw ExitCode(2)
-        }
+        let scenario = try loadScenario(self.scenario, consequence: "nothing solved")
         let progressLine = quiet ? nil : ProgressLine()
         var options = AllocationSolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap)
         options.sensitivity = !noSensitivity
