@@ -233,9 +233,25 @@ import Testing
     }
 
     @Test func theRelaxationMethodFollowsSizeAndTimeLimit() {
-        #expect(Allocator.relaxationMethod(nonzeros: 380_774, timeLimit: nil) == .simplex)
-        #expect(Allocator.relaxationMethod(nonzeros: 380_774, timeLimit: 60) == .simplex)
-        #expect(Allocator.relaxationMethod(nonzeros: 380_774, timeLimit: 20) == .interiorPoint)
-        #expect(Allocator.relaxationMethod(nonzeros: 1_950_460, timeLimit: 120) == .interiorPoint)
+        let region = [157_000, 171_000, 20_000, 15_000, 12_000, 5_000]  // ≈ pohjois-pohjanmaa's blocks
+        #expect(Allocator.relaxationMethod(blockNonzeros: region, timeLimit: nil) == .simplex)
+        #expect(Allocator.relaxationMethod(blockNonzeros: region, timeLimit: 60) == .simplex)
+        #expect(Allocator.relaxationMethod(blockNonzeros: region, timeLimit: 40) == .interiorPoint)
+        // too short for either: the simplex, which honours the limit
+        #expect(Allocator.relaxationMethod(blockNonzeros: region, timeLimit: 20) == .simplex)
+        // 2× the region: the interior point is predicted to need ~300 s
+        let twice = [800_000, 940_000, 60_000, 50_000]
+        #expect(Allocator.predictedInteriorSeconds(twice) > 200)
+        #expect(Allocator.relaxationMethod(blockNonzeros: twice, timeLimit: 120) == .simplex)
+        #expect(Allocator.relaxationMethod(blockNonzeros: twice, timeLimit: 600) == .simplex)  // 1.5 s per 10 000 nonzeros
+    }
+
+    @Test func blockNonzerosAddUpToTheModel() {
+        let m = LinearModel()
+        let a = m.addVariable("a"), b = m.addVariable("b"), c = m.addVariable("c")
+        m.add("ab", a + b <= 1)
+        m.add("c", LinearExpression(c) <= 1)
+        m.add("a", LinearExpression(a) >= 0)
+        #expect(DecomposingSolver.blockNonzeros(of: m) == [3, 1])
     }
 }

@@ -15,7 +15,7 @@ public struct AllocationSolveOptions: Sendable {
     /// search is the solver's business, e.g. `GLPKSolver.requestStop()`.)
     public var shouldStop: (@Sendable () -> Bool)?
     public var warmStart = true
-    /// How the LP relaxation is solved; nil chooses by size and time limit (`relaxationMethod(for:)`).
+    /// How the LP relaxation is solved; nil chooses by size and time limit (`Allocator.relaxationMethod`).
     public var relaxationMethod: LPMethod?
     public var sensitivity = true
     /// Re-solve the whole model exactly for this many top sensitivity entries (0: LP-dual pricing only).
@@ -87,7 +87,8 @@ public struct Allocator {
         // sensitivity, the guide of the rounding heuristic, and the basis every later simplex starts from.
         var lpOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
                                      verbosity: options.verbosity, relaxIntegrality: true)
-        lpOptions.lpMethod = options.relaxationMethod ?? Self.relaxationMethod(nonzeros: model.model.nonzeroCount, timeLimit: remaining())
+        lpOptions.lpMethod = options.relaxationMethod
+            ?? Self.relaxationMethod(blockNonzeros: DecomposingSolver.blockNonzeros(of: model.model), timeLimit: remaining())
         let lp = try lpSolver.solve(model.model, options: lpOptions)
         timings.lpSeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
@@ -153,13 +154,23 @@ public struct Allocator {
 extension Allocator {
     /// The simplex's vertex rounds better than the interior point's centre of the optimal face
     /// (pohjois-pohjanmaa: 360 k€ against 381 k€) and its basis lets RINS and branch-and-cut start
-    /// at once; the interior point reaches the bound about twice as fast (20 s against 38 s) and
-    /// still finishes where the simplex does not (2× the region in 120 s). The simplex took about
-    /// 1 s per 10 000 nonzeros on the region week; it is chosen when the time limit leaves at
-    /// least half as much again for the search after it.
-    static func relaxationMethod(nonzeros: Int, timeLimit: Double?) -> LPMethod {
+    /// at once; the interior point reaches the bound about twice as fast (20 s against 38 s). The
+    /// simplex took about 1 s per 10 000 nonzeros on the region week: it is chosen when the time
+    /// limit leaves at least half as much again for the search after it. Otherwise the interior
+    /// point — but only when it is predicted to finish: before its first iteration GLPK orders and
+    /// factorizes the matrix without any output, so the shim cannot cancel it there (a 5× region
+    /// block ran 6 minutes past a 120 s limit). Its measured time per block grew as nonzeros^1.6
+    /// (9.7 s at 171 000, about 145 s at 940 000); when the blocks together are predicted to need
+    /// more than 60 % of the limit, the simplex, which honours the limit, is used.
+    static func relaxationMethod(blockNonzeros: [Int], timeLimit: Double?) -> LPMethod {
         guard let timeLimit else { return .simplex }
-        return timeLimit >= 1.5 * Double(nonzeros) / 10_000 ? .simplex : .interiorPoint
+        let nonzeros = blockNonzeros.reduce(0, +)
+        if timeLimit >= 1.5 * Double(nonzeros) / 10_000 { return .simplex }
+        return predictedInteriorSeconds(blockNonzeros) <= 0.6 * timeLimit ? .interiorPoint : .simplex
+    }
+
+    static func predictedInteriorSeconds(_ blockNonzeros: [Int]) -> Double {
+        blockNonzeros.reduce(0) { $0 + 9.7 * pow(Double($1) / 171_000, 1.6) }
     }
 
     /// The larger of two lower bounds of a minimisation, either possibly missing (a block skipped

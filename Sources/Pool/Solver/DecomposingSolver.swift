@@ -43,6 +43,16 @@ public struct DecomposingSolver: LinearSolver {
         return blocks
     }
 
+    /// Nonzeros of each block (same order as `blocks(of:)`).
+    public static func blockNonzeros(of model: LinearModel) -> [Int] {
+        let blocks = blocks(of: model)
+        var blockOf = Array(repeating: 0, count: model.variableCount)
+        for (b, columns) in blocks.enumerated() { for j in columns { blockOf[j] = b } }
+        var counts = Array(repeating: 0, count: blocks.count)
+        for k in 0..<model.nonzeroCount { counts[blockOf[Int(model.entryColumns[k])]] += 1 }
+        return counts
+    }
+
     public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
         try model.validate()
         let blocks = Self.blocks(of: model)
