@@ -82,6 +82,9 @@ struct CompareCommand: ParsableCommand {
         } catch let error as AllocationInputError {
             printError("poolctl: \(url.path): \(error)")
             throw ExitCode(2)
+        } catch let error as ModelTooLargeError {
+            printError("poolctl: \(url.path): \(error)")
+            throw ExitCode(2)
         } catch let error as AllocationError {
             printError("poolctl: \(url.path): \(error)")
             throw ExitCode(error == .interrupted ? 130 : 3)

@@ -19,7 +19,7 @@ struct SolveCommand: ParsableCommand {
 
         The model is described in docs/allocation-model.md.
 
-        Exit status: 0 plan written, 2 invalid scenario (or the plan cannot be written), 3 no plan, \
+        Exit status: 0 plan written, 2 invalid scenario, a scenario too large for this machine's memory or a plan that cannot be written, 3 no plan, \
         130 interrupted before a plan, 64 command-line usage error.
         """)
 
@@ -75,6 +75,10 @@ struct SolveCommand: ParsableCommand {
         } catch let error as AllocationInputError {
             progressLine?.finish()
             printError("poolctl: \(error)")
+            throw ExitCode(2)
+        } catch let error as ModelTooLargeError {
+            progressLine?.finish()
+            printError("poolctl: \(self.scenario): \(error)")
             throw ExitCode(2)
         } catch AllocationError.interrupted {
             progressLine?.finish()

@@ -90,3 +90,21 @@ import Testing
         #expect(a.split(separator: "\n").count == plan.assignments.count + 1)
     }
 }
+
+/// A model that would not fit in memory is refused before it is built, with the figures.
+@Suite struct MemoryBudgetTests {
+    @Test func aModelBeyondTheMemoryBudgetIsRefusedBeforeBuilding() throws {
+        var options = AllocationOptions()
+        options.memoryBudgetBytes = 100_000  // ~24 candidates
+        let sc = TestScenarios.random(seed: 1)
+        #expect(throws: ModelTooLargeError.self) { try AllocationModel.build(AllocationContext(scenario: sc, options: options)) }
+        do {
+            _ = try AllocationModel.build(AllocationContext(scenario: sc, options: options))
+        } catch let error as ModelTooLargeError {
+            #expect(error.candidates > 24 && error.estimatedBytes > error.budgetBytes)
+            #expect(error.description.contains("too large for this machine") && error.description.contains("Plan it in parts"))
+        }
+        // the default budget (80 % of this machine's memory) takes it
+        #expect(throws: Never.self) { try AllocationModel.build(AllocationContext(scenario: sc)) }
+    }
+}

@@ -246,6 +246,17 @@ import Testing
         #expect(Allocator.relaxationMethod(blockNonzeros: twice, timeLimit: 600) == .simplex)  // 1.5 s per 10 000 nonzeros
     }
 
+    @Test func aHopelessRelaxationIsNotAttempted() throws {
+        let region = [157_000, 171_000, 20_000, 15_000, 12_000, 5_000]
+        #expect(Allocator.hopelessRelaxation(blockNonzeros: region, timeLimit: nil) == nil)
+        #expect(Allocator.hopelessRelaxation(blockNonzeros: region, timeLimit: 60) == nil)
+        #expect(Allocator.hopelessRelaxation(blockNonzeros: region, timeLimit: 20) == nil)
+        let why = try #require(Allocator.hopelessRelaxation(blockNonzeros: region, timeLimit: 5))
+        #expect(why.contains("against the 5 s left"))
+        // the 5× region's two large blocks, about 7.5 million nonzeros each, with 100 s left
+        #expect(Allocator.hopelessRelaxation(blockNonzeros: [7_500_000, 7_800_000], timeLimit: 100) != nil)
+    }
+
     @Test func blockNonzerosAddUpToTheModel() {
         let m = LinearModel()
         let a = m.addVariable("a"), b = m.addVariable("b"), c = m.addVariable("c")

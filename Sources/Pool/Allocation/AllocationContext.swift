@@ -139,6 +139,9 @@ public struct AllocationOptions: Sendable {
     public var uncoveredUnitCostOverride: [Double]? = nil
     /// Drop the equity term (pricing models).
     public var withoutEquity: Bool = false
+    /// Refuse to build a model predicted to need more memory than this (default: 80 % of the
+    /// machine's; `MemoryBudget`).
+    public var memoryBudgetBytes: Double? = nil
     public init(disabledRules: Set<RuleID> = []) { self.disabledRules = disabledRules }
 }
 

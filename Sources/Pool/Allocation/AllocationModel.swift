@@ -27,11 +27,12 @@ public final class AllocationModel {
         equityVariables = b.equityVariables; equityGroups = b.equityGroups; restBlocks = b.restBlocks
     }
 
-    /// Builds the model of PRODUCT §3–§4 for a scenario. Throws `AllocationInputError` for input
-    /// the model cannot honour (impossible pins, weekly rest made impossible by the history, …).
+    /// Builds the model of PRODUCT §3–§4 for a scenario. Throws `ModelTooLargeError` when it
+    /// would not fit in memory, `AllocationInputError` for input the model cannot honour (impossible pins, weekly rest made impossible by the history, …).
     public static func build(_ ctx: AllocationContext) throws -> AllocationModel {
         let candidates = CandidateSet(ctx)
         try AllocationPreflight.check(ctx, candidates)
+        try MemoryBudget.check(ctx, candidates: candidates.all.count)
         let b = ModelBuilding(ctx: ctx, candidates: candidates)
         Coverage.addRows(b)
         Pins.addRows(b)
