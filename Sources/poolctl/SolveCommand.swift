@@ -47,7 +47,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), or auto (by model size and time limit).")
     var lpMethod: LPMethodChoice = .auto
 
-    @Option(help: "Also write GLPK's own log of every block and phase (LP relaxation, RENS, branch-and-cut) to this file.")
+    @Option(help: "Also write GLPK's own log of every block and phase (LP relaxation, RINS or RENS, branch-and-cut) to this file.")
     var solverLog: String?
 
     func validate() throws {
@@ -115,7 +115,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     static func timingLine(_ t: Timings) -> String {
-        String(format: "Timings: build %.2f s, greedy %.2f s, LP relaxation %.2f s, LP rounding + RENS %.2f s, branch-and-cut %.2f s, sensitivity %.2f s, total %.2f s",
+        String(format: "Timings: build %.2f s, greedy %.2f s, LP relaxation %.2f s, heuristics (LP rounding, RINS) %.2f s, branch-and-cut %.2f s, sensitivity %.2f s, total %.2f s",
                t.buildSeconds, t.greedySeconds, t.lpSeconds, t.heuristicSeconds, t.solveSeconds, t.sensitivitySeconds, t.totalSeconds)
     }
 }

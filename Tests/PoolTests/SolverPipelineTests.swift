@@ -120,6 +120,40 @@ import Testing
         #expect(r.log.contains("=== RINS: 4 of 5 integer columns free ==="))
     }
 
+    /// A hard block solved first (it is the smaller) and a large easy one: the easy one finishes at
+    /// once, and the time it leaves goes back to the hard one in a second pass.
+    @Test func timeLeftByEarlyBlocksGoesToTheStoppedOnes() throws {
+        let (m, warmHard, _) = GLPKTestModels.marketSplit(rows: 6, columns: 40)
+        let n = 20
+        var rng = SplitMix64(seed: 3)
+        let y = (0..<n).map { i in (0..<n).map { j in m.binary("y[\(i),\(j)]") } }
+        var objective = LinearExpression()
+        for j in 0..<m.variableCount - n * n { objective.add(m.objectiveCoefficients[j], Variable(index: j)) }
+        for i in 0..<n { for j in 0..<n { objective.add(1 + rng.unit(), y[i][j]) } }
+        for i in 0..<n { m.add("row[\(i)]", sum(y[i]) == 1) }
+        for j in 0..<n { m.add("col[\(j)]", sum((0..<n).map { y[$0][j] }) == 1) }
+        m.setObjective(.minimize, objective)
+        var warm = warmHard + Array(repeating: 0.0, count: n * n)
+        for i in 0..<n { warm[warmHard.count + i * n + i] = 1 }
+        var options = SolveOptions(timeLimitSeconds: 3, verbosity: .normal)
+        options.warmStart = warm
+        let r = try DecomposingSolver(base: RelaxationGuidedSolver(base: glpk)).solve(m, options: options)
+        #expect(r.hasSolution && m.violations(r.values).isEmpty)
+        #expect(r.log.contains("=== second pass"), "log: \(r.log.suffix(2000))")
+        #expect(r.elapsedSeconds > 2 && r.elapsedSeconds < 5)
+    }
+
+    @Test func theBetterOfTwoPassesKeepsTheStrongerBound() {
+        let first = SolveResult(status: .feasible, stopReason: .timeLimit, objective: 10, bestBound: 7, gap: 0.3, values: [1], elapsedSeconds: 1)
+        let second = SolveResult(status: .feasible, stopReason: .timeLimit, objective: 9, bestBound: 6, gap: 0.33, values: [2], elapsedSeconds: 1)
+        let best = DecomposingSolver.better(first, second, minimize: true)
+        #expect(best.objective == 9 && best.values == [2] && best.bestBound == 7)
+        #expect(abs((best.gap ?? 0) - 2.0 / 9) < 1e-12)
+        let worse = SolveResult(status: .feasible, stopReason: .timeLimit, objective: 11, bestBound: 8, gap: nil, values: [3], elapsedSeconds: 1)
+        let kept = DecomposingSolver.better(first, worse, minimize: true)
+        #expect(kept.objective == 10 && kept.values == [1] && kept.bestBound == 8)
+    }
+
     @Test func neighbourhoodFixesExactlyTheAgreeingIntegralColumns() {
         let m = LinearModel()
         let a = m.binary("a"), b = m.binary("b"), c = m.binary("c")

@@ -60,7 +60,7 @@ public struct Allocator {
         let stop = options.shouldStop ?? { false }
         // The model splits into independent profession groups: solve them one by one.
         let lpSolver = DecomposingSolver(base: self.solver, isStopRequested: stop)
-        // Each block from its LP relaxation's basis through RENS to branch-and-cut.
+        // Each block from its LP relaxation's basis through RINS (or RENS) to branch-and-cut.
         let solver = DecomposingSolver(base: RelaxationGuidedSolver(base: self.solver, isStopRequested: stop), isStopRequested: stop)
         let ctx = AllocationContext(scenario: scenario, options: allocation)
         let model = try AllocationModel.build(ctx)

@@ -382,7 +382,7 @@ public struct Timings: Codable, Sendable, Equatable {
     public var buildSeconds: Double = 0
     public var greedySeconds: Double = 0
     public var lpSeconds: Double = 0
-    /// Primal heuristics after the LP relaxation: LP rounding and RENS (docs/allocation-model.md).
+    /// Primal heuristics after the LP relaxation: LP rounding and RINS/RENS (docs/allocation-model.md, "Solve pipeline").
     public var heuristicSeconds: Double = 0
     public var solveSeconds: Double = 0
     public var sensitivitySeconds: Double = 0
