@@ -29,7 +29,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Folder for the outputs (created when missing).")
     var out: String
 
-    @Option(help: "Wall-clock limit in seconds for the LP relaxation and branch-and-cut together.")
+    @Option(help: "Wall-clock limit in seconds for planning the week: building the model, the LP relaxation, heuristics and branch-and-cut (the sensitivity analysis after it is not counted).")
     var timeLimit: Double?
 
     @Option(help: "Relative gap at which the search may stop as optimal (0.005 = 0.5 %).")

@@ -2,7 +2,8 @@ import Foundation
 
 /// Options of a weekly allocation solve (`poolctl solve`).
 public struct AllocationSolveOptions: Sendable {
-    /// Wall-clock budget for the LP relaxation and the branch-and-cut together, seconds.
+    /// Wall-clock budget in seconds from the start of `Allocator.solve`: model build, greedy, LP
+    /// relaxation, heuristics and branch-and-cut (not the sensitivity analysis after them).
     public var timeLimitSeconds: Double?
     /// Stop once the relative gap is at most this.
     public var relativeGap: Double = 1e-4
