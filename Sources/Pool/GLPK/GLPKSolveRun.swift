@@ -233,7 +233,7 @@ struct GLPKSolveRun {
         let objective = model.objectiveValue(warmStart)
         let bound = outcome.flatMap { $0.has_bound != 0 ? clampedBound($0.bound, objective) : nil }
         return SolveResult(status: .feasible, stopReason: reason, objective: objective, bestBound: bound,
-                           gap: bound.map { Self.relativeGap(objective, $0) }, values: warmStart,
+                           gap: bound.map { SolveResult.relativeGap(objective, $0) }, values: warmStart,
                            elapsedSeconds: 0, nodes: outcome?.nodes ?? 0)
     }
 
@@ -241,7 +241,7 @@ struct GLPKSolveRun {
         let values = try problem.primalValues(count: model.variableCount, mip: true)
         let bound = outcome.has_bound != 0 ? clampedBound(outcome.bound, outcome.objective) : nil
         return SolveResult(status: status, stopReason: stopReason, objective: outcome.objective, bestBound: bound,
-                           gap: bound.map { Self.relativeGap(outcome.objective, $0) }, values: values,
+                           gap: bound.map { SolveResult.relativeGap(outcome.objective, $0) }, values: values,
                            elapsedSeconds: 0, nodes: outcome.nodes)
     }
 
@@ -249,11 +249,6 @@ struct GLPKSolveRun {
     /// bound only the unexplored part; the incumbent bounds the rest).
     private func clampedBound(_ bound: Double, _ objective: Double) -> Double {
         model.direction == .minimize ? min(bound, objective) : max(bound, objective)
-    }
-
-    /// GLPK's relative gap: |objective − bound| / (|objective| + DBL_EPSILON).
-    static func relativeGap(_ objective: Double, _ bound: Double) -> Double {
-        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
     }
 
     // MARK: helpers

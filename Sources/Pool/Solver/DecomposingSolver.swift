@@ -148,7 +148,7 @@ public struct DecomposingSolver: LinearSolver {
         if let oa = a.objective, minimize ? ob < oa : ob > oa { best = b } else if a.objective == nil { best = b }
         let bounds = [a.bestBound, b.bestBound].compactMap { $0 }
         best.bestBound = bounds.isEmpty ? nil : (minimize ? bounds.max() : bounds.min())
-        if let o = best.objective, let bound = best.bestBound { best.gap = abs(o - bound) / (abs(o) + Double.ulpOfOne) }
+        if let o = best.objective, let bound = best.bestBound { best.gap = SolveResult.relativeGap(o, bound) }
         best.stopReason = b.stopReason
         best.nodes = a.nodes + b.nodes
         return best
@@ -199,7 +199,7 @@ public struct DecomposingSolver: LinearSolver {
         let relaxation = relaxations.contains { $0 == nil } ? nil : relaxations.reduce(model.objectiveConstant) { $0 + ($1 ?? 0) }
         let bounds = results.map(\.bestBound)
         let bound = bounds.contains { $0 == nil } ? nil : bounds.reduce(model.objectiveConstant) { $0 + ($1 ?? 0) }
-        let gap = bound.map { abs(objective - $0) / (abs(objective) + 2.2e-16) }
+        let gap = bound.map { SolveResult.relativeGap(objective, $0) }
         var result = SolveResult(status: status, stopReason: reason, objective: objective, bestBound: bound,
                                  gap: status == .optimal ? (gap ?? 0) : gap, values: values, rowDuals: duals, reducedCosts: reduced,
                                  elapsedSeconds: elapsed, nodes: nodes, log: log)

@@ -48,7 +48,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
             r.elapsedSeconds = clock.elapsed
             return r
         }
-        var best = Incumbent(model, options.warmStart, source: "warm start")
+        var best = Incumbent(model, options.warmStart)
         let minimize = model.direction == .minimize
         func withinGap(_ objective: Double) -> Bool {
             abs(objective - bound) <= options.relativeGap * (abs(objective) + Double.ulpOfOne) + 1e-9
@@ -58,7 +58,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
             // The tree's bound covers only its open nodes; the incumbent bounds the rest.
             if let o = best.objective { proven = minimize ? min(proven, o) : max(proven, o) }
             var r = SolveResult(status: status, stopReason: reason, objective: best.objective, bestBound: proven,
-                                gap: best.objective.map { GapMath.relative($0, proven) },
+                                gap: best.objective.map { SolveResult.relativeGap($0, proven) },
                                 values: best.values ?? [], rowDuals: lp.rowDuals, reducedCosts: lp.reducedCosts,
                                 elapsedSeconds: clock.elapsed, nodes: nodes, log: log)
             r.relaxationObjective = bound
@@ -69,7 +69,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
         // An integral LP optimum is the MIP optimum.
         let fractional = Self.fractionalColumns(model, lp.values)
         if fractional.isEmpty {
-            best.offer(model, lp.values, source: "LP relaxation (integral)")
+            best.offer(model, lp.values)
             log += "Pool: the LP relaxation is integral: optimal\n"
             return finish(.optimal, .completed, treeBound: bound, nodes: 0)
         }
@@ -90,7 +90,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
             nodes += r.nodes
             let integers = model.kinds.filter { $0 != .continuous }.count
             log += "\n=== \(best.values == nil ? "RENS" : "RINS"): \(free) of \(integers) integer columns free ===\n" + r.log
-            if r.hasSolution { best.offer(model, r.values, source: "RENS") }
+            if r.hasSolution { best.offer(model, r.values) }
             if r.stopReason == .interrupted || isStopRequested() {
                 return finish(best.values == nil ? .noSolution : .feasible, .interrupted, treeBound: nil, nodes: nodes)
             }
@@ -113,7 +113,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
         let tree = try base.solve(model, options: full)
         nodes += tree.nodes
         log += "\n=== branch-and-cut ===\n" + tree.log
-        if tree.hasSolution { best.offer(model, tree.values, source: "branch-and-cut") }
+        if tree.hasSolution { best.offer(model, tree.values) }
         switch tree.status {
         case .infeasible, .unbounded:
             // Cannot happen after an optimal relaxation with a feasible incumbent; report as the solver said.
@@ -156,29 +156,21 @@ public struct RelaxationGuidedSolver: LinearSolver {
 struct Incumbent {
     private(set) var values: [Double]?
     private(set) var objective: Double?
-    private(set) var source: String?
     private let minimize: Bool
 
-    init(_ model: LinearModel, _ start: [Double]?, source: String) {
+    init(_ model: LinearModel, _ start: [Double]?) {
         minimize = model.direction == .minimize
-        if let start { offer(model, start, source: source) }
+        if let start { offer(model, start) }
     }
 
     /// Keeps `point` when it is feasible (within 1e-6) and better than the incumbent.
-    mutating func offer(_ model: LinearModel, _ point: [Double], source: String) {
+    mutating func offer(_ model: LinearModel, _ point: [Double]) {
         guard point.count == model.variableCount else { return }
         var rounded = point
         for j in rounded.indices where model.kinds[j] != .continuous { rounded[j] = rounded[j].rounded() }
         guard model.violations(rounded, tolerance: 1e-6).isEmpty else { return }
         let o = model.objectiveValue(rounded)
         if let current = objective, minimize ? o >= current : o <= current { return }
-        values = rounded; objective = o; self.source = source
-    }
-}
-
-enum GapMath {
-    /// GLPK's relative gap |objective − bound| / (|objective| + DBL_EPSILON).
-    static func relative(_ objective: Double, _ bound: Double) -> Double {
-        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+        values = rounded; objective = o
     }
 }

@@ -117,6 +117,12 @@ public struct SolveResult: Sendable {
 
     public var hasSolution: Bool { status == .optimal || status == .feasible }
 
+    /// The relative gap as GLPK defines it, |objective − bound| / (|objective| + DBL_EPSILON), for
+    /// every solver and combination of results alike.
+    public static func relativeGap(_ objective: Double, _ bound: Double) -> Double {
+        abs(objective - bound) / (abs(objective) + Double.ulpOfOne)
+    }
+
     public func value(_ v: Variable) -> Double { values[v.index] }
 
     /// One line for people: "optimal", "feasible, gap 0.42 %, stopped by time limit", …
