@@ -1,7 +1,7 @@
 /// Solves a model whose rows fall into independent blocks (no row links two blocks) one block at
 /// a time with another solver, and assembles one result. The optimum is the same; GLPK's simplex
 /// and branch-and-cut are superlinear in the model size, so several small solves are much faster
-/// than one large one (docs/allocation-model.md has the measurements). The weekly allocation
+/// than one large one (docs/performance.md has the measurements). The weekly allocation
 /// separates by profession group.
 ///
 /// Time limit: blocks are solved smallest first, each given the remaining time in proportion to

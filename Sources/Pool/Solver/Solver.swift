@@ -49,7 +49,7 @@ public struct SolveOptions: Sendable {
     /// relaxation) to start the simplex from; the LP presolver is then skipped (it would discard it).
     public var startingBasis: SolverBasis?
     /// How an LP (or `relaxIntegrality`) solve runs. The interior point has no basis to hand on
-    /// but is several times faster on large sparse relaxations (measured: docs/performance.md).
+    /// but was about twice as fast on the region week's relaxation (measured: docs/performance.md).
     public var lpMethod: LPMethod = .simplex
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-4, verbosity: SolverVerbosity = .normal,
