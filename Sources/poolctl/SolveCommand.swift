@@ -44,7 +44,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Skip the sensitivity analysis.")
     var noSensitivity = false
 
-    @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), or auto (by model size and time limit).")
+    @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), none (skip it: improve the greedy plan by neighbourhood search, no bound, gap unknown), or auto (by model size and time limit; skips it when it is predicted not to finish in time).")
     var lpMethod: LPMethodChoice = .auto
 
     @Option(help: "Also write GLPK's own log of every block and phase (LP relaxation, RINS or RENS, branch-and-cut) to this file.")
@@ -65,6 +65,7 @@ struct SolveCommand: ParsableCommand {
         options.exactSensitivityTop = exactSensitivity
         options.progressInterval = 0.25
         options.relaxationMethod = lpMethod.method
+        options.skipRelaxation = lpMethod == .none
         if solverLog != nil { options.verbosity = .normal }
         options.shouldStop = { GLPKSolver.isStopRequested }
         if let progressLine { options.progress = { progressLine.report($0) } }
@@ -121,12 +122,13 @@ struct SolveCommand: ParsableCommand {
 }
 
 enum LPMethodChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, simplex, interior
+    case auto, simplex, interior, none
     var method: LPMethod? {
         switch self {
         case .auto: return nil
         case .simplex: return .simplex
         case .interior: return .interiorPoint
+        case .none: return nil
         }
     }
 }

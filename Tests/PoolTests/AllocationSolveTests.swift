@@ -44,6 +44,23 @@ import Testing
         #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
     }
 
+    @Test func withoutTheRelaxationTheGreedyPlanIsImprovedByNeighbourhoodSearch() throws {
+        let sc = T.random(seed: 4, clinicians: 30, sites: 10)
+        var options = AllocationSolveOptions(timeLimitSeconds: 5)
+        options.skipRelaxation = true
+        options.sensitivity = false
+        let run = try Allocator(solver: Harness.solver).solve(sc, options: options)
+        let plan = run.plan
+        #expect(plan.solver.lpRelaxationObjective == nil)
+        #expect(plan.solver.statusText.contains("the LP relaxation was not attempted, as asked (--lp-method none); the greedy plan was improved by neighbourhood search"))
+        #expect(run.solverLog.contains("=== neighbourhood search:"))
+        let warm = try #require(plan.solver.warmStartObjective)
+        #expect(plan.costs.objective < warm)
+        let report = PlanChecker(sc).check(PlanChecker.items(plan))
+        #expect(report.violations.isEmpty)
+        #expect(abs(report.objective - plan.costs.objective) < 0.05)
+    }
+
     @Test func interruptBeforeTheSearchWritesNothing() throws {
         var options = AllocationSolveOptions()
         options.shouldStop = { true }

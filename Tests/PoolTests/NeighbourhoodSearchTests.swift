@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// The large-neighbourhood search: the reduced sub-model (fixed columns substituted out), the
+/// graph neighbourhoods, the search loop and the search-only solver used when the LP is skipped.
+@Suite struct NeighbourhoodSearchTests {
+    let glpk = GLPKSolver()
+
+    /// a + b + c ≤ 2 (row "abc"), c + d ≤ 1 ("cd"), d − s ≤ 0 ("ds", s continuous with cost 1),
+    /// e ≤ 1 alone ("e"); maximise-like costs as a minimisation.
+    static func chain() -> LinearModel {
+        let m = LinearModel(name: "chain")
+        let a = m.binary("a", objective: -3), b = m.binary("b", objective: -2), c = m.binary("c", objective: -4)
+        let d = m.binary("d", objective: -5), e = m.binary("e", objective: -1)
+        let s = m.addVariable("s", .continuous, lower: 0, upper: 1, objective: 1)
+        m.add("abc", a + b + c <= 2)
+        m.add("cd", c + d <= 1)
+        m.add("ds", d - s <= 0)
+        m.add("e", LinearExpression(e) <= 1)
+        m.direction = .minimize
+        return m
+    }
+
+    @Test func theRestrictedModelSubstitutesFixedColumnsAndDropsRowsWithoutFreeOnes() throws {
+        let m = Self.chain()
+        // point: a = 1, b = 1, c = 0, d = 1, e = 0, s = 1 (feasible, objective −3 −2 −5 +1 = −9)
+        let point: [Double] = [1, 1, 0, 1, 0, 1]
+        #expect(m.violations(point).isEmpty)
+        let r = RestrictedModel(m, freeIntegers: [2], at: point, graph: ColumnRows(m))
+        // c is free; rows abc and cd contain it; no continuous column shares a row with c
+        #expect(r.columns == [2])
+        #expect(r.model.constraintNames == ["abc", "cd"])
+        // abc: c ≤ 2 − (a + b) = 0; cd: c ≤ 1 − d = 0
+        #expect(r.model.rightHandSides == [0, 0])
+        // the objective keeps the fixed columns' value as its constant: −3 −2 −5 +1 = −9
+        #expect(r.model.objectiveConstant == -9)
+        #expect(r.model.objectiveValue([0]) == m.objectiveValue(point))
+    }
+
+    @Test func continuousColumnsNextToFreeOnesStayFree() throws {
+        let m = Self.chain()
+        let point: [Double] = [1, 1, 0, 1, 0, 1]
+        let r = RestrictedModel(m, freeIntegers: [3], at: point, graph: ColumnRows(m))
+        // d is free: rows cd and ds; s shares ds, so it is free too
+        #expect(r.columns == [3, 5])
+        #expect(r.model.constraintNames == ["cd", "ds"])
+        // solving the sub-model may drop d (and s with it) or keep it: the optimum keeps d (−5 + 1)
+        let sub = try glpk.solve(r.model, options: SolveOptions())
+        #expect(sub.objective == -9)
+        // with c worth more than d, freeing c and d together swaps them
+        let both = RestrictedModel(m, freeIntegers: [2, 3], at: [1, 0, 0, 1, 0, 1], graph: ColumnRows(m))
+        let best = try glpk.solve(both.model, options: SolveOptions())
+        #expect(best.objective == -7)  // a + c: −3 −4, d = s = 0
+        var full = [1.0, 0, 0, 1, 0, 1]
+        for (k, j) in both.columns.enumerated() { full[j] = best.values[k] }
+        #expect(m.violations(full).isEmpty && m.objectiveValue(full) == -7)
+    }
+
+    @Test func neighbourhoodsGrowBreadthFirstThroughSharedRowsOnly() {
+        let m = Self.chain()
+        let g = ColumnRows(m)
+        #expect(g.rows(of: 2).map { Int($0) } == [0, 1])
+        // from a: row abc gives b and c, then c's row cd gives d; e shares no row
+        #expect(g.neighbourhood(from: [0], integerColumns: 10, kinds: m.kinds) == [0, 1, 2, 3])
+        #expect(g.neighbourhood(from: [0], integerColumns: 2, kinds: m.kinds) == [0, 1])
+        #expect(g.neighbourhood(from: [4], integerColumns: 10, kinds: m.kinds) == [4])
+        #expect(g.neighbourhood(from: [3], integerColumns: 10, kinds: m.kinds) == [0, 1, 2, 3])
+        // a component smaller than the size: the next seed's component joins
+        #expect(g.neighbourhood(from: [4, 4, 1], integerColumns: 3, kinds: m.kinds) == [0, 1, 4])
+    }
+
+    /// Many independent pairs x[i] + y[i] ≤ 1 where the start takes the worse y[i] everywhere:
+    /// every neighbourhood improves, and a budget long enough reaches the optimum.
+    static func pairs(_ n: Int) -> (LinearModel, [Double]) {
+        let m = LinearModel(name: "pairs")
+        var start: [Double] = []
+        for i in 0..<n {
+            let x = m.binary("x[\(i)]", objective: -2), y = m.binary("y[\(i)]", objective: -1)
+            m.add("pair[\(i)]", x + y <= 1)
+            start += [0, 1]
+        }
+        m.direction = .minimize
+        return (m, start)
+    }
+
+    @Test func theSearchImprovesAndGrowsUntilANeighbourhoodWouldBeTheWholeModel() throws {
+        let (m, start) = Self.pairs(400)
+        var best = Incumbent(m, start)
+        #expect(best.objective == -400)
+        var search = NeighbourhoodSearch(m, initialSize: 4)
+        let summary = try search.improve(&best, base: glpk, options: SolveOptions(), budgetSeconds: 20, roundSeconds: 2,
+                                         isStopRequested: { false })
+        // every round solves at once, so the size grows by half each round until it is all 800 columns
+        #expect(search.coversModel)
+        #expect(summary.rounds >= 10 && summary.improvements >= 10)
+        let objective = try #require(best.objective)
+        #expect(objective < -600 && objective >= -800)
+        #expect(m.violations(best.values ?? []).isEmpty)
+        #expect(summary.log.contains("=== neighbourhood search:"))
+    }
+
+    @Test func theSearchStopsWhenThePlanIsGoodEnough() throws {
+        let (m, start) = Self.pairs(400)
+        var best = Incumbent(m, start)
+        var search = NeighbourhoodSearch(m, initialSize: 4)
+        let summary = try search.improve(&best, base: glpk, options: SolveOptions(), budgetSeconds: 20, roundSeconds: 2,
+                                         isStopRequested: { false }, isGoodEnough: { $0 < -400 })
+        #expect(summary.rounds == 1 && (best.objective ?? 0) < -400)
+    }
+
+    @Test func aStopRequestEndsTheSearchAtOnce() throws {
+        let (m, start) = Self.pairs(50)
+        var best = Incumbent(m, start)
+        var search = NeighbourhoodSearch(m, initialSize: 4)
+        let summary = try search.improve(&best, base: glpk, options: SolveOptions(), budgetSeconds: 20, roundSeconds: 2,
+                                         isStopRequested: { true })
+        #expect(summary.rounds == 0 && best.objective == -50)
+    }
+
+    @Test func theSameSeedGivesTheSameRounds() throws {
+        let (m, start) = Self.pairs(300)
+        func run() throws -> [Double] {
+            var best = Incumbent(m, start)
+            var search = NeighbourhoodSearch(m, initialSize: 6)
+            for _ in 0..<3 {
+                let (round, found) = try search.round(from: best.values ?? start, base: glpk, options: SolveOptions())
+                if let found, round.improved { best.offer(m, found) }
+            }
+            return best.values ?? []
+        }
+        let first = try run()
+        #expect(try run() == first)
+        #expect(first != start)
+    }
+
+    @Test func theSearchOnlySolverReturnsAFeasiblePlanWithoutABound() throws {
+        // market split rows link every column: each sub-MIP runs out of time, the size shrinks
+        // and never covers the model, so the search runs to the limit
+        let (m, start, startObjective) = GLPKTestModels.marketSplit(rows: 4, columns: 2000)
+        var options = SolveOptions(timeLimitSeconds: 1.5)
+        options.warmStart = start
+        let started = Date()
+        let r = try NeighbourhoodSearchSolver(base: glpk).solve(m, options: options)
+        #expect(Date().timeIntervalSince(started) < 4)
+        #expect(r.status == .feasible && r.bestBound == nil && r.gap == nil)
+        let objective = try #require(r.objective)
+        #expect(objective < startObjective)
+        #expect(m.violations(r.values).isEmpty)
+        #expect(r.log.contains("=== neighbourhood search:") && !r.log.contains("branch-and-cut"))
+    }
+
+    @Test func aSmallModelGoesOnToBranchAndCutAndIsProvenOptimal() throws {
+        let (m, start) = Self.pairs(20)
+        var options = SolveOptions(timeLimitSeconds: 10)
+        options.warmStart = start
+        let r = try NeighbourhoodSearchSolver(base: glpk).solve(m, options: options)
+        #expect(r.status == .optimal && r.objective == -40)
+        #expect(r.log.contains("=== branch-and-cut ==="))
+    }
+}
