@@ -22,7 +22,8 @@ public struct NeighbourhoodSearchSolver: LinearSolver {
             return try base.solve(model, options: options)
         }
         var search = NeighbourhoodSearch(model)
-        let summary = try search.improve(&best, base: base, options: options, budgetSeconds: limit,
+        // The graph of a large block takes a moment to build: the budget is what is left after it.
+        let summary = try search.improve(&best, base: base, options: options, budgetSeconds: limit - clock.elapsed,
                                          roundSeconds: roundSeconds, isStopRequested: isStopRequested)
         let left = limit - clock.elapsed
         if search.coversModel, !isStopRequested(), left > 0.05 {

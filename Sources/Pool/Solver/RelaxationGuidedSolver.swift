@@ -121,8 +121,9 @@ public struct RelaxationGuidedSolver: LinearSolver {
             return finish(.optimal, .completed, treeBound: nil, nodes: nodes)
         }
         let setup = Self.branchAndCutSetupSeconds(model)
-        if best.values != nil, !isStopRequested(), let left = remaining(), left > 0 {
+        if best.values != nil, !isStopRequested(), remaining().map({ $0 > 0 }) ?? false {
             var search = NeighbourhoodSearch(model)
+            let left = remaining() ?? 0
             // What branch-and-cut would get is not worth starting it: the search takes it all.
             let budget = left * (1 - searchShare) < setup ? left : left * searchShare
             let summary = try search.improve(&best, base: base, options: options, budgetSeconds: budget,
