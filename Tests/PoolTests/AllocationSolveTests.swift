@@ -112,16 +112,52 @@ import Testing
 @Suite struct MemoryBudgetTests {
     @Test func aModelBeyondTheMemoryBudgetIsRefusedBeforeBuilding() throws {
         var options = AllocationOptions()
-        options.memoryBudgetBytes = 100_000  // ~24 candidates
+        options.memoryBudgetBytes = MemoryBudget.baseBytes + 10_000  // ~7 candidates
         let sc = TestScenarios.random(seed: 1)
         #expect(throws: ModelTooLargeError.self) { try AllocationModel.build(AllocationContext(scenario: sc, options: options)) }
         do {
             _ = try AllocationModel.build(AllocationContext(scenario: sc, options: options))
         } catch let error as ModelTooLargeError {
-            #expect(error.candidates > 24 && error.estimatedBytes > error.budgetBytes)
+            #expect(error.candidates > 7 && error.estimatedBytes > error.budgetBytes)
             #expect(error.description.contains("too large for this machine") && error.description.contains("Plan it in parts"))
         }
         // the default budget (80 % of this machine's memory) takes it
         #expect(throws: Never.self) { try AllocationModel.build(AllocationContext(scenario: sc)) }
+    }
+
+    @Test func aModelWhoseRowsOutgrowTheBudgetIsStoppedWhileBuilding() throws {
+        let sc = TestScenarios.random(seed: 4, clinicians: 30, sites: 10)
+        var options = AllocationOptions()
+        let candidates = CandidateSet(AllocationContext(scenario: sc)).all.count
+        // room for the candidates and one nonzero: the first rows go beyond it
+        options.memoryBudgetBytes = MemoryBudget.estimate(candidates: candidates, nonzeros: 1)
+        let ctx = AllocationContext(scenario: sc, options: options)
+        let b = ModelBuilding(ctx: ctx, candidates: CandidateSet(ctx))
+        #expect(throws: Never.self) { try b.checkMemory() }
+        Coverage.addRows(b)
+        do {
+            try b.checkMemory()
+            Issue.record("expected ModelTooLargeError")
+        } catch let error as ModelTooLargeError {
+            #expect(error.nonzeros == b.model.nonzeroCount && b.model.nonzeroCount > 1)
+            #expect(error.description.contains("\(candidates) possible assignments and the \(b.model.nonzeroCount) nonzeros built so far"))
+        }
+    }
+
+    @Test func anLPRelaxationThatWouldNotFitIsSkippedForTheSearch() throws {
+        let sc = TestScenarios.random(seed: 4, clinicians: 30, sites: 10)
+        let candidates = CandidateSet(AllocationContext(scenario: sc)).all.count
+        var allocation = AllocationOptions()
+        // room for the model, not for the LP relaxation's nonzeros on top
+        allocation.memoryBudgetBytes = MemoryBudget.estimate(candidates: candidates) + 1000
+        let why = try #require(MemoryBudget.relaxationTooLarge(allocation, candidates: candidates, nonzeros: 100_000))
+        #expect(why.contains("of memory with the model"))
+        #expect(MemoryBudget.relaxationTooLarge(AllocationOptions(), candidates: candidates, nonzeros: 100_000) == nil)
+        var options = AllocationSolveOptions(timeLimitSeconds: 5)
+        options.sensitivity = false
+        let plan = try Allocator(solver: Harness.solver).solve(sc, options: options, allocation: allocation).plan
+        #expect(plan.solver.lpRelaxationObjective == nil)
+        #expect(plan.solver.statusText.contains("the LP relaxation was not attempted, it would need about"))
+        #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
     }
 }

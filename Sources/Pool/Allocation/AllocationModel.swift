@@ -38,10 +38,13 @@ public final class AllocationModel {
         Pins.addRows(b)
         Stays.addRows(b)
         OnePlaceAtATime.addRows(b)
-        MinimumRest.addTravelRows(b)
+        try b.checkMemory()
+        try MinimumRest.addTravelRows(b)
         WeeklyRest.addRows(b)
         WeeklyHours.addRows(b)
+        try b.checkMemory()
         let terms = Objective.build(b)
+        try b.checkMemory()
         return AllocationModel(b, terms: terms)
     }
 

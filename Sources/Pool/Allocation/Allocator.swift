@@ -97,7 +97,8 @@ public struct Allocator {
         // presolver, the interior point's factorization) and end with the greedy plan anyway.
         let skipped = greedy == nil ? nil
             : options.skipRelaxation ? "as asked (--lp-method none)"
-            : options.relaxationMethod == nil ? Self.hopelessRelaxation(blockNonzeros: blockNonzeros, timeLimit: remaining()) : nil
+            : MemoryBudget.relaxationTooLarge(allocation, candidates: model.candidates.all.count, nonzeros: model.model.nonzeroCount)
+                ?? (options.relaxationMethod == nil ? Self.hopelessRelaxation(blockNonzeros: blockNonzeros, timeLimit: remaining()) : nil)
         let lp = try skipped.map { _ in Self.skippedSolve } ?? lpSolver.solve(model.model, options: lpOptions)
         timings.lpSeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }

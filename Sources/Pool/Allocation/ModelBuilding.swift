@@ -50,6 +50,13 @@ final class ModelBuilding {
         return model.add(name, constraint)
     }
 
+    /// Throws `ModelTooLargeError` once the model built so far predicts a peak beyond the memory
+    /// budget (`MemoryBudget`): rows can grow faster than the candidates that the check before
+    /// building counts.
+    func checkMemory() throws {
+        try MemoryBudget.check(ctx, candidates: candidates.all.count, nonzeros: model.nonzeroCount)
+    }
+
     /// The clinician's candidates grouped by shift instance (cached).
     func candidatesByInstance(of c: Int) -> InstanceGroups {
         if let g = instanceGroups[c] { return g }

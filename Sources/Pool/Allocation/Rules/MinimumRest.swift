@@ -68,10 +68,14 @@ public enum MinimumRest {
     /// of A whose conflict set contains N(g): a maximal biclique, a valid clique row because A and
     /// B are each "one place at a time". The rows cover every conflicting pair and nest, so there
     /// are at most |A| per instance pair rather than |A|·|B|.
-    static func addTravelRows(_ b: ModelBuilding) {
+    ///
+    /// Memory is checked per clinician: with stays allowed at any distance these rows grow fastest
+    /// (77 % of the nonzeros of a fifth of the national week).
+    static func addTravelRows(_ b: ModelBuilding) throws {
         guard b.ctx.isEnabled(.minimumRest) else { return }
         let ctx = b.ctx, rest = Double(ctx.restMinutes), all = b.candidates.all
         for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
+            try b.checkMemory()
             let groups = TravelGroups(all, list)
             let who = b.names.clinician(c)
             let maxLeg = list.map { all[$0].leg.minutes }.max() ?? 0
