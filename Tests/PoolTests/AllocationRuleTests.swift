@@ -155,6 +155,19 @@ import Testing
         #expect(with.assignments.isEmpty && without.assignments.map(\.mode) == [.stay])
     }
 
+    @Test func staysOnlyWithinTheLongestStayTrip() throws {
+        var rules = Rules()
+        rules.maxStayTravelHours = 4
+        let legs = ["g": ["a": (300.0, 200.0), "b": (400.0, 300.0)]]
+        let sc = T.make(rules: rules, sites: [a, b], clinicians: [T.clinician("g", commute: 60, stays: true)],
+                        demand: [T.demand("a", day: 0), T.demand("b", day: 2)], legs: legs)
+        // a is 200 min away (a stay), b 300 min (beyond the 4 h limit)
+        let (with, without) = try Harness.expectBinds(.stays, section: "§3.6", sc)
+        #expect(with.assignments.map(\.site) == ["a"] && with.assignments.map(\.mode) == [.stay])
+        #expect(with.uncovered.map(\.site) == ["b"])
+        #expect(without.assignments.map(\.site) == ["a", "b"])
+    }
+
     @Test func remoteEligibility() throws {
         // Far away, no stays: only remote could cover; the clinician is not remote-capable.
         let sc = T.make(sites: [a], clinicians: [T.clinician("g", remote: false)], demand: [T.demand("a", day: 0, mode: .either)],

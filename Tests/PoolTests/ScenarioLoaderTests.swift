@@ -32,6 +32,16 @@ import Testing
         #expect(s.inputHash.count == 64)
     }
 
+    @Test func theLongestStayTripIsOptionalAndChecked() throws {
+        #expect(try TestScenario.base.validate().scenario?.rules.maxStayTravelHours == nil)
+        let yaml = TestScenario.base.files["scenario.yaml"] ?? ""
+        let four = yaml.replacingOccurrences(of: "  weekly_rest_days: 2\n", with: "  weekly_rest_days: 2\n  max_stay_travel_hours: 4\n")
+        #expect(try TestScenario.base.with("scenario.yaml", four).validate().scenario?.rules.maxStayTravelHours == 4)
+        let negative = yaml.replacingOccurrences(of: "  weekly_rest_days: 2\n", with: "  weekly_rest_days: 2\n  max_stay_travel_hours: -1\n")
+        try expectMessages(TestScenario.base.with("scenario.yaml", negative), [
+            "scenario.yaml:13: rules.max_stay_travel_hours -1 is out of range; expected 0 … 48"])
+    }
+
     @Test func distancesFeedTheTravelEstimator() throws {
         let s = try #require(try TestScenario.base.validate().scenario)
         #expect(s.distances == [TravelEstimator.matrixKey(from: "GP-1", to: "KOK-HC"): TravelLeg(km: 3.2, minutes: 6)])

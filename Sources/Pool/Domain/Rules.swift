@@ -17,11 +17,16 @@ public struct Rules: Hashable, Sendable, Codable {
     public var substitutions: [Substitution] = []
     /// §3.4 whether paid travel time counts toward weekly working hours.
     public var travelCountsAsWorkingTime: Bool = true
+    /// §3.6 longest one-way trip to a stay, hours; nil for no limit. A national pool cannot send
+    /// people across the country for a stay, and without a limit every clinician who accepts
+    /// stays is a candidate at every site (measured: 63 % of a national week's candidates).
+    public var maxStayTravelHours: Double?
 
     public init(minRestHours: Double = 11, weeklyRestDays: Int = 2, substitutions: [Substitution] = [],
-                travelCountsAsWorkingTime: Bool = true) {
+                travelCountsAsWorkingTime: Bool = true, maxStayTravelHours: Double? = nil) {
         self.minRestHours = minRestHours; self.weeklyRestDays = weeklyRestDays
         self.substitutions = substitutions; self.travelCountsAsWorkingTime = travelCountsAsWorkingTime
+        self.maxStayTravelHours = maxStayTravelHours
     }
 
     /// Whether a clinician of `clinicianProfession` may cover `demandProfession` demand.

@@ -130,12 +130,16 @@ struct ScenarioConfig {
                                    mentions: inout [(path: String, line: Int, profession: String)]) -> Rules {
         var rules = Rules()
         guard let node, let keys = yaml.mapping(node, path: "rules", allowed:
-            ["min_rest_hours", "weekly_rest_days", "substitutions", "travel_counts_as_working_time"]) else { return rules }
+            ["min_rest_hours", "weekly_rest_days", "substitutions", "travel_counts_as_working_time", "max_stay_travel_hours"])
+        else { return rules }
         rules.minRestHours = yaml.number(keys["min_rest_hours"], path: "rules.min_rest_hours", default: 11, in: 0...24)
         rules.weeklyRestDays = yaml.integer(keys["weekly_rest_days"], path: "rules.weekly_rest_days",
                                             default: min(2, horizonDays), in: 0...horizonDays)
         rules.travelCountsAsWorkingTime = yaml.flag(keys["travel_counts_as_working_time"],
                                                     path: "rules.travel_counts_as_working_time", default: true)
+        if let limit = keys["max_stay_travel_hours"] {
+            rules.maxStayTravelHours = yaml.number(limit, path: "rules.max_stay_travel_hours", default: 0, in: 0...48)
+        }
         for (index, item) in (yaml.sequence(keys["substitutions"], path: "rules.substitutions") ?? []).enumerated() {
             let path = "rules.substitutions[\(index + 1)]"
             guard let sub = yaml.mapping(item, path: path, allowed: ["profession", "covers"]) else { continue }

@@ -113,8 +113,9 @@ public enum ScenarioWriter {
             (text("rules"), Node([
                 (text("min_rest_hours"), number(s.rules.minRestHours)),
                 (text("weekly_rest_days"), Node(String(s.rules.weeklyRestDays))),
-                (text("travel_counts_as_working_time"), text(flag(s.rules.travelCountsAsWorkingTime))),
-                (text("substitutions"), Node(substitutions))])),
+                (text("travel_counts_as_working_time"), text(flag(s.rules.travelCountsAsWorkingTime)))]
+                + (s.rules.maxStayTravelHours.map { [(text("max_stay_travel_hours"), number($0))] } ?? [])
+                + [(text("substitutions"), Node(substitutions))])),
             (text("costs"), Node([
                 (text("km_allowance_eur_per_km"), number(s.costs.kmAllowanceEURPerKm)),
                 (text("travel_time_paid"), text(flag(s.costs.travelTimePaid))),

@@ -62,6 +62,9 @@ struct PlanChecker {
             case .stay:
                 if !c.acceptsStays { fail("§3.6 \(c.id) on a stay but does not accept stays") }
                 if minutes <= c.maxCommuteMinutes { fail("§3.6 \(c.id) on a stay at \(s.id) within commuting range") }
+                if let hours = sc.rules.maxStayTravelHours, minutes > hours * 60 {
+                    fail("§3.6 \(c.id) on a stay at \(s.id) \(Int(minutes)) min away, beyond rules.max_stay_travel_hours")
+                }
             case .remote:
                 if !c.remote { fail("§3.7 \(c.id) works remotely but is not remote-capable") }
                 if !s.remoteOK { fail("§3.7 site \(s.id) cannot receive remote work") }

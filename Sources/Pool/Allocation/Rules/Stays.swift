@@ -14,6 +14,7 @@ public enum Stays {
         guard row.mode.allowsOnsite, ctx.isEnabled(.commuteLimit), !CommuteLimit.withinLimit(ctx, c, leg: leg) else {
             return false
         }
+        if let hours = ctx.rules.maxStayTravelHours, ctx.isEnabled(.stays), leg.minutes > hours * 60 { return false }
         return c.acceptsStays || !ctx.isEnabled(.stays)
     }
 

@@ -87,7 +87,9 @@ struct GeneratorReadme {
             + "Swedish, half speak English); each competency of the profession with probability "
             + "\(formatNumber(ProfessionProfile.competencyShare)); 38.25 h a week (30 h for 12 %); overtime up to 0–12 h "
             + "(doctors and dentists) or 0–8 h; hourly cost ±10 % around the table; overtime premium 50 %; "
-            + "longest commute 45, 60, 75 or 90 min; stays accepted by 40 % of doctors and dentists, 25 % of others.")
+            + "longest commute 45, 60, 75 or 90 min; stays accepted by 40 % of doctors and dentists, 25 % of others"
+            + (scenario.rules.maxStayTravelHours.map { ", within a one-way trip of \(formatNumber($0)) h (rules.max_stay_travel_hours)" } ?? "")
+            + ".")
         out.append("- Hourly cost is the employer's cost of a regular hour (monthly salary × 1.25 for side costs / 163 h). "
             + "Purchased-service prices are typical agency and outsourcing prices in Finland (GP 110–150 €/h, nurse about "
             + "60 €/h); none of them is from the plans.")

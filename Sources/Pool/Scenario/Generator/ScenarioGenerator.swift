@@ -69,8 +69,9 @@ public enum ScenarioGenerator {
         let shiftTypes = [ShiftType(name: "day", startMinute: 8 * 60, endMinute: 16 * 60),
                           ShiftType(name: "evening", startMinute: 14 * 60, endMinute: 22 * 60),
                           ShiftType(name: "night", startMinute: 22 * 60, endMinute: 8 * 60)]
+        // A national pool sends nobody across the country for a stay: at most a 4-hour trip.
         let rules = Rules(minRestHours: 11, weeklyRestDays: min(2, o.days), substitutions: ProfessionProfile.substitutions,
-                          travelCountsAsWorkingTime: true)
+                          travelCountsAsWorkingTime: true, maxStayTravelHours: o.region == "national" ? 4 : nil)
         var costs = Costs()
         for p in ProfessionProfile.all { costs.purchasedEURPerHour[p.id] = p.purchasedEURPerHour }
 
