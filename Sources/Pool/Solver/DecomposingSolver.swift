@@ -69,6 +69,8 @@ public struct DecomposingSolver: LinearSolver {
         for b in order {
             let shape = parts[b]
             defer { remainingSize -= shape.size }
+            // Built before its share of the time is worked out: a national block takes seconds.
+            let blockModel = stopped == nil ? BlockModel(model, shape: shape).model : nil
             var sub = options
             sub.warmStart = options.warmStart.map { w in shape.columns.map { w[$0] } }
             sub.startingBasis = Self.slice(options.startingBasis, of: model, for: shape)
@@ -100,7 +102,7 @@ public struct DecomposingSolver: LinearSolver {
                 results[b] = Self.warmStartOnly(model, shape, sub.warmStart, .timeLimit)
                 continue
             }
-            var r = try base.solve(BlockModel(model, shape: shape).model, options: sub)
+            var r = try base.solve(blockModel ?? BlockModel(model, shape: shape).model, options: sub)
             r.log += String(format: "Pool: block solved in %.2f s", r.elapsedSeconds)
                 + (sub.timeLimitSeconds.map { String(format: " (its share of the time limit: %.2f s)", $0) } ?? "") + "\n"
             results[b] = r
@@ -127,15 +129,17 @@ public struct DecomposingSolver: LinearSolver {
         }.sorted { (-gap($0), $0) < (-gap($1), $1) }
         var againSize = again.reduce(0) { $0 + parts[$1].size }
         for b in again {
-            let left = limit - clock.elapsed, part = parts[b]
-            guard left >= 1, !isStopRequested(), let previous = results[b] else { break }
+            guard limit - clock.elapsed >= 1, !isStopRequested(), let previous = results[b] else { break }
+            let part = parts[b], blockModel = BlockModel(model, shape: part).model
+            let left = limit - clock.elapsed
+            guard left >= 0.5 else { break }
             var sub = options
             sub.progress = nil
             sub.warmStart = previous.values
             sub.startingBasis = Self.slice(options.startingBasis, of: model, for: part)
             sub.timeLimitSeconds = left * Double(part.size) / Double(max(1, againSize))
             againSize -= part.size
-            let r = try base.solve(BlockModel(model, shape: part).model, options: sub)
+            let r = try base.solve(blockModel, options: sub)
             results[b] = Self.better(previous, r, minimize: model.direction == .minimize)
             results[b]?.log = previous.log + String(format: "=== second pass: %.2f s more ===\n", sub.timeLimitSeconds ?? 0) + r.log
             if r.stopReason == .interrupted { break }
