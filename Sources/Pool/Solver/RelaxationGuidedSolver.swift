@@ -174,11 +174,11 @@ public struct RelaxationGuidedSolver: LinearSolver {
         }
     }
 
-    /// Seconds GLPK's branch-and-cut spends before its first time check (root cuts and the
-    /// conflict graph): measured 0.5 s on the region's GP block (15 000 integer columns), where a
-    /// shorter limit was overrun by the difference. Branch-and-cut is not started with less.
+    /// Seconds GLPK's branch-and-cut may spend before its first time check (root cuts and the
+    /// conflict graph): limits shorter than this were overrun by 0.8 s and 2.6 s on the region's
+    /// GP and nurse blocks (15 000 and 16 700 integer columns). Branch-and-cut is not started with less.
     static func branchAndCutSetupSeconds(_ model: LinearModel) -> Double {
-        0.05 + Double(model.kinds.filter { $0 != .continuous }.count) / 20_000
+        0.1 + Double(model.kinds.filter { $0 != .continuous }.count) / 5_000
     }
 
     /// Integer columns where the LP optimum is fractional or disagrees with the incumbent: RINS's
