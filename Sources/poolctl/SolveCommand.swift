@@ -116,7 +116,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     static func timingLine(_ t: Timings) -> String {
-        String(format: "Timings: build %.2f s, greedy %.2f s, LP relaxation %.2f s, heuristics (LP rounding, RINS) %.2f s, branch-and-cut %.2f s, sensitivity %.2f s, total %.2f s",
+        String(format: "Timings: build %.2f s, greedy %.2f s, LP relaxation %.2f s, heuristics (LP rounding, RINS, neighbourhood search) %.2f s, branch-and-cut %.2f s, sensitivity %.2f s, total %.2f s",
                t.buildSeconds, t.greedySeconds, t.lpSeconds, t.heuristicSeconds, t.solveSeconds, t.sensitivitySeconds, t.totalSeconds)
     }
 }
