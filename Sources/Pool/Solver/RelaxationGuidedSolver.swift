@@ -18,7 +18,8 @@ public struct RelaxationGuidedSolver: LinearSolver {
     public let base: any LinearSolver
     /// Polled between the steps (a solver may clear its own stop flag when its next solve begins).
     public var isStopRequested: @Sendable () -> Bool
-    /// Share of the time left after the LP that RENS / RINS may use.
+    /// Share of the time left after the LP that RENS / RINS may use (region, 60 s: 10 % gave
+    /// 343 640 €, 40 % 338 181 €, 25 % 337 418–337 532 €).
     public var neighbourhoodShare = 0.25
     /// Share of the time left after RINS that the neighbourhood search may use (the rest goes to
     /// branch-and-cut), and the time limit of each of its sub-MIPs.
