@@ -23,10 +23,11 @@ struct NeighbourhoodSearch {
     private(set) var size: Int
     private var rounds = 0
 
-    init(_ model: LinearModel, seed: UInt64 = 0x5EED_F00D, initialSize: Int = 600) {
+    /// `graph`: the model's `ColumnRows`, when the caller has built it already.
+    init(_ model: LinearModel, graph: ColumnRows? = nil, seed: UInt64 = 0x5EED_F00D, initialSize: Int = 600) {
         self.model = model
         integerColumns = model.kinds.indices.filter { model.kinds[$0] != .continuous }
-        graph = ColumnRows(model)
+        self.graph = graph ?? ColumnRows(model)
         generator = SplitMix64(seed: seed)
         size = min(initialSize, integerColumns.count)
     }
@@ -53,17 +54,12 @@ struct NeighbourhoodSearch {
         let free = graph.neighbourhood(from: seeds, integerColumns: size, kinds: model.kinds)
         let restricted = RestrictedModel(model, freeIntegers: free, at: incumbent, graph: graph)
         var sub = options
-        sub.warmStart = restricted.columns.map { incumbent[$0] }
+        sub.warmStart = restricted.restrict(incumbent)
         sub.startingBasis = nil
         sub.progress = nil
         let r = try base.solve(restricted.model, options: sub)
-        var point: [Double]?
-        if r.hasSolution {
-            var p = incumbent
-            for (k, j) in restricted.columns.enumerated() { p[j] = r.values[k] }
-            point = p
-        }
-        let before = restricted.model.objectiveValue(restricted.columns.map { incumbent[$0] })
+        let point = r.hasSolution ? restricted.expand(r.values, around: incumbent) : nil
+        let before = restricted.model.objectiveValue(restricted.restrict(incumbent))
         let improved = r.objective.map { model.direction == .minimize ? $0 < before - 1e-6 : $0 > before + 1e-6 } ?? false
         adapt(after: r, limit: options.timeLimitSeconds)
         return (Round(free: free.count, result: r, improved: improved), point)
@@ -240,5 +236,15 @@ struct RestrictedModel {
             m.add(full.constraintNames[i], LinearConstraint(e, full.senses[i], full.rightHandSides[i] - fixed))
         }
         self.columns = columns; model = m
+    }
+
+    /// A point of the whole model cut down to the restricted model's columns.
+    func restrict(_ point: [Double]) -> [Double] { columns.map { point[$0] } }
+
+    /// A point of the restricted model put back into `point` (the fixed columns keep its values).
+    func expand(_ values: [Double], around point: [Double]) -> [Double] {
+        var p = point
+        for (k, j) in columns.enumerated() { p[j] = values[k] }
+        return p
     }
 }

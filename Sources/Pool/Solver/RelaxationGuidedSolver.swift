@@ -85,6 +85,8 @@ public struct RelaxationGuidedSolver: LinearSolver {
         }
 
         var nodes = 0
+        // Rows per column, built once for RINS and the neighbourhood search.
+        let graph = ColumnRows(model)
         if !isStopRequested(), remaining().map({ $0 > 0 }) ?? true {
             var search = options
             search.timeLimitSeconds = remaining().map { $0 * neighbourhoodShare }
@@ -94,17 +96,12 @@ public struct RelaxationGuidedSolver: LinearSolver {
                 // RINS on the reduced model: the agreeing columns are substituted out, so GLPK's
                 // simplex works on the few rows they leave (measured: far faster than fixed bounds).
                 let columns = Self.disagreeingColumns(model, lp.values, incumbent)
-                let restricted = RestrictedModel(model, freeIntegers: columns, at: incumbent, graph: ColumnRows(model))
-                search.warmStart = restricted.columns.map { incumbent[$0] }
+                let restricted = RestrictedModel(model, freeIntegers: columns, at: incumbent, graph: graph)
+                search.warmStart = restricted.restrict(incumbent)
                 search.startingBasis = nil  // the whole model's basis does not fit the reduced one
-                let sub = try base.solve(restricted.model, options: search)
-                var mapped = sub
-                if sub.hasSolution {
-                    var p = incumbent
-                    for (k, j) in restricted.columns.enumerated() { p[j] = sub.values[k] }
-                    mapped.values = p
-                }
-                r = mapped; free = columns.count
+                var sub = try base.solve(restricted.model, options: search)
+                if sub.hasSolution { sub.values = restricted.expand(sub.values, around: incumbent) }
+                r = sub; free = columns.count
             } else {
                 let (sub, count) = Self.neighbourhood(model, lp.values, agreeingWith: nil)
                 search.startingBasis = lp.basis
@@ -123,7 +120,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
         }
         let setup = Self.branchAndCutSetupSeconds(model)
         if best.values != nil, !isStopRequested(), remaining().map({ $0 > 0 }) ?? false {
-            var search = NeighbourhoodSearch(model)
+            var search = NeighbourhoodSearch(model, graph: graph)
             let left = remaining() ?? 0
             // What branch-and-cut would get is not worth starting it: the search takes it all.
             let budget = left * (1 - searchShare) < setup ? left : left * searchShare
