@@ -22,21 +22,31 @@ _Static_assert(POOL_GLP_EBADB == GLP_EBADB && POOL_GLP_ESING == GLP_ESING && POO
 /* Captured output beyond this is dropped (a runaway log must not exhaust memory). */
 #define POOL_LOG_LIMIT ((size_t)32 << 20)
 
-static pthread_mutex_t glpk_mutex = PTHREAD_MUTEX_INITIALIZER;
-static _Thread_local int this_thread_holds_lock;
-
-/* Everything below is only touched while the lock is held. */
-static unsigned long env_generation = 1;
-static pool_glp_problem *capturing;     /* receives terminal output */
-static jmp_buf *guard_target;           /* where a GLPK fatal error longjmps to */
-
 static volatile sig_atomic_t stop_flag;
 
+static pthread_mutex_t glpk_mutex = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local int this_thread_holds_lock;
+/* A lane of a parallel group (pool_glp_begin_group): the group's owner holds the mutex on behalf
+   of its lanes, so a lane opens sessions without it. GLPK's environment is thread-local in
+   Debian's build (it uses TLS), so sessions on different threads do not share any GLPK state. */
+static _Thread_local int this_thread_is_lane;
+static int group_active;               /* touched only while glpk_mutex is held */
+
+/* Sessions get unique generations, so a problem handle is never taken for one of another
+   session or thread (a stale handle is detected by generation). */
+static unsigned long generation_source = 1;
+static _Thread_local unsigned long env_generation;
+
+/* Everything below is per thread: each thread has its own GLPK environment and hooks. */
+static _Thread_local pool_glp_problem *capturing;     /* receives terminal output */
+static _Thread_local jmp_buf *guard_target;           /* where a GLPK fatal error longjmps to */
+
+
 /* Cancellation of the current operation from the terminal hook (pool_arm_cancellation). */
-static int cancel_armed;
-static double cancel_deadline;
-static int *cancel_reason;
-static int cancelled;
+static _Thread_local int cancel_armed;
+static _Thread_local double cancel_deadline;
+static _Thread_local int *cancel_reason;
+static _Thread_local int cancelled;
 
 double pool_glp_now(void) {
     struct timespec ts;
@@ -51,10 +61,15 @@ const char *pool_glp_version(void) {
     return POOL_STRINGIFY(GLP_MAJOR_VERSION) "." POOL_STRINGIFY(GLP_MINOR_VERSION);
 }
 
+static unsigned long next_generation(void) {
+    return __atomic_add_fetch(&generation_source, 1, __ATOMIC_RELAXED);
+}
+
 int pool_glp_lock(void) {
     if (this_thread_holds_lock) return POOL_GLP_REENTERED;
-    pthread_mutex_lock(&glpk_mutex);
+    if (!this_thread_is_lane) pthread_mutex_lock(&glpk_mutex);
     this_thread_holds_lock = 1;
+    env_generation = next_generation();
     return POOL_GLP_OK;
 }
 
@@ -63,11 +78,28 @@ void pool_glp_unlock(void) {
     /* GLPK's environment is thread-local: free it so that no memory stays behind on this thread
        and no problem object outlives the session (stale handles are detected by generation). */
     glp_free_env();
-    env_generation++;
+    env_generation = 0;
     capturing = NULL;
     this_thread_holds_lock = 0;
+    if (!this_thread_is_lane) pthread_mutex_unlock(&glpk_mutex);
+}
+
+int pool_glp_begin_group(void) {
+    if (this_thread_holds_lock || this_thread_is_lane) return POOL_GLP_REENTERED;
+    pthread_mutex_lock(&glpk_mutex);
+    group_active = 1;
+    stop_flag = 0;
+    return POOL_GLP_OK;
+}
+
+void pool_glp_end_group(void) {
+    if (!group_active) return;
+    group_active = 0;
     pthread_mutex_unlock(&glpk_mutex);
 }
+
+void pool_glp_enter_lane(void) { this_thread_is_lane = 1; }
+void pool_glp_leave_lane(void) { this_thread_is_lane = 0; }
 
 static void append_log(pool_glp_problem *p, const char *s) {
     size_t n = strlen(s);
@@ -236,7 +268,7 @@ int pool_guarded(pool_glp_problem *p, int needs_problem, int (*op)(pool_glp_prob
     if (was_cancelled) snprintf(p->message, sizeof p->message, "cancelled");
     else pool_message_from_output(p, "GLPK fatal error");
     p->prob = NULL;
-    env_generation++;
+    env_generation = next_generation();
     glp_free_env();
     return was_cancelled ? POOL_GLP_CANCELLED : POOL_GLP_FATAL;
 }
@@ -277,7 +309,9 @@ void pool_glp_note(pool_glp_problem *p, const char *text) {
 void pool_glp_set_message_level(pool_glp_problem *p, int level) { p->msg_level = level; }
 
 void pool_glp_request_stop(void) { stop_flag = 1; }
-void pool_glp_clear_stop(void) { stop_flag = 0; }
+/* A lane leaves the flag alone: clearing it there could swallow a stop meant for another lane
+   (the group clears it once when it begins). */
+void pool_glp_clear_stop(void) { if (!this_thread_is_lane) stop_flag = 0; }
 int pool_glp_stop_requested(void) { return stop_flag != 0; }
 
 static void on_sigint(int signal_number) {

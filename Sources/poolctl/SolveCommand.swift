@@ -47,6 +47,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), none (skip it: improve the greedy plan by neighbourhood search, no bound, gap unknown), or auto (by model size and time limit; skips it when it is predicted not to finish in time).")
     var lpMethod: LPMethodChoice = .auto
 
+    @Option(help: "Profession-group blocks solved at the same time, one thread each (default: one per core, at most 2). With 1 the blocks are solved one after another.")
+    var threads: Int?
+
     @Option(help: "Also write GLPK's own log of every block and phase (LP relaxation, RINS or RENS, branch-and-cut) to this file.")
     var solverLog: String?
 
@@ -54,6 +57,7 @@ struct SolveCommand: ParsableCommand {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) { throw ValidationError("--time-limit must be a number ≥ 0") }
         if !(gap.isFinite && gap >= 0 && gap < 1) { throw ValidationError("--gap must be a number in [0, 1)") }
         if exactSensitivity < 0 { throw ValidationError("--exact-sensitivity must be ≥ 0") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
@@ -66,6 +70,7 @@ struct SolveCommand: ParsableCommand {
         options.progressInterval = 0.25
         options.relaxationMethod = lpMethod.method
         options.skipRelaxation = lpMethod == .none
+        options.threads = threads
         if solverLog != nil { options.verbosity = .normal }
         options.shouldStop = { GLPKSolver.isStopRequested }
         if let progressLine { options.progress = { progressLine.report($0) } }
@@ -118,6 +123,7 @@ struct SolveCommand: ParsableCommand {
     static func timingLine(_ t: Timings) -> String {
         String(format: "Timings: build %.2f s, greedy %.2f s, LP relaxation %.2f s, heuristics (LP rounding, RINS, neighbourhood search) %.2f s, branch-and-cut %.2f s, sensitivity %.2f s, total %.2f s",
                t.buildSeconds, t.greedySeconds, t.lpSeconds, t.heuristicSeconds, t.solveSeconds, t.sensitivitySeconds, t.totalSeconds)
+            + (t.lanes > 1 ? " (\(t.lanes) lanes: the block phases overlap, so they may add up to more than the total)" : "")
     }
 }
 

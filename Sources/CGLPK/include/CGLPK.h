@@ -8,10 +8,14 @@
  * captured message. GLPK's terminal output is captured into a per-problem log (glp_term_hook),
  * never printed.
  *
- * Threading: GLPK is not thread-safe (and its environment is thread-local). All GLPK use in the
- * process is serialised by one global lock: take it with pool_glp_lock(), do all work on one
- * problem on that thread, and release it with pool_glp_unlock(), which frees the thread's GLPK
- * environment so that no problem object outlives its session.
+ * Threading: GLPK keeps all its state in a thread-local environment (Debian's build uses TLS), so
+ * sessions on different threads share nothing, but the shim's hooks and Pool's tests assume one
+ * solve at a time. All GLPK use in the process is serialised by one global lock: take it with
+ * pool_glp_lock(), do all work on one problem on that thread, and release it with
+ * pool_glp_unlock(), which frees the thread's GLPK environment so that no problem object outlives
+ * its session. The one exception is a parallel group: its owner takes the lock once with
+ * pool_glp_begin_group() for all its lanes; a thread that has called pool_glp_enter_lane() then
+ * opens sessions without the lock, so the lanes solve side by side while every other thread waits.
  */
 #include <stddef.h>
 
@@ -147,6 +151,13 @@ typedef struct {
 /* Serialisation; POOL_GLP_REENTERED if this thread already holds the lock. */
 int pool_glp_lock(void);
 void pool_glp_unlock(void);
+/* A parallel group: begin takes the global lock for the group's lanes and clears the stop flag
+   (POOL_GLP_REENTERED if this thread holds a session or is a lane itself); each lane thread
+   brackets its work with enter/leave; end releases the lock once every lane has left. */
+int pool_glp_begin_group(void);
+void pool_glp_end_group(void);
+void pool_glp_enter_lane(void);
+void pool_glp_leave_lane(void);
 
 double pool_glp_now(void);         /* monotonic seconds */
 const char *pool_glp_version(void); /* the GLPK version compiled against, e.g. "5.0" */
@@ -194,6 +205,7 @@ int pool_glp_set_column_bounds_unchecked(pool_glp_problem *p, int column, double
 /* Interruption: async-signal-safe, only sets a volatile sig_atomic_t that the branch-and-cut
    callback polls (glp_ios_terminate). */
 void pool_glp_request_stop(void);
+/* No effect in a lane of a parallel group: there it could swallow a stop meant for another lane. */
 void pool_glp_clear_stop(void);
 int pool_glp_stop_requested(void);
 /* SIGINT handler for command-line tools: the first Ctrl-C requests a stop, a second one exits

@@ -21,6 +21,8 @@ public struct AllocationSolveOptions: Sendable {
     /// Skip the LP relaxation: the greedy plan is improved by neighbourhood search alone, with no
     /// bound (what `auto` does when the LP is predicted not to finish in time).
     public var skipRelaxation = false
+    /// Blocks solved at the same time, one thread each (nil: one per core, at most two).
+    public var threads: Int?
     public var sensitivity = true
     /// Re-solve the whole model exactly for this many top sensitivity entries (0: LP-dual pricing only).
     public var exactSensitivityTop = 0
@@ -62,10 +64,14 @@ public struct Allocator {
         let clock = Stopwatch()
         var timings = Timings()
         let stop = options.shouldStop ?? { false }
-        // The model splits into independent profession groups: solve them one by one.
-        let lpSolver = DecomposingSolver(base: self.solver, isStopRequested: stop)
+        // The model splits into independent profession groups: solve them one by one, on as many
+        // lanes (threads) at once as asked.
+        let lanes = Self.laneCount(options.threads)
+        timings.lanes = lanes
+        let lpSolver = DecomposingSolver(base: self.solver, laneCount: lanes, isStopRequested: stop)
         // Each block from its LP relaxation's basis through RINS (or RENS) to branch-and-cut.
-        let solver = DecomposingSolver(base: RelaxationGuidedSolver(base: self.solver, isStopRequested: stop), isStopRequested: stop)
+        let solver = DecomposingSolver(base: RelaxationGuidedSolver(base: self.solver, isStopRequested: stop), laneCount: lanes,
+                                       isStopRequested: stop)
         let ctx = AllocationContext(scenario: scenario, options: allocation)
         let model = try AllocationModel.build(ctx)
         timings.buildSeconds = clock.lap()
@@ -92,13 +98,13 @@ public struct Allocator {
         var lpOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
                                      verbosity: options.verbosity, relaxIntegrality: true)
         let blockNonzeros = DecomposingSolver.blockNonzeros(of: model.model)
-        lpOptions.lpMethod = options.relaxationMethod ?? Self.relaxationMethod(blockNonzeros: blockNonzeros, timeLimit: remaining())
+        lpOptions.lpMethod = options.relaxationMethod ?? Self.relaxationMethod(blockNonzeros: blockNonzeros, timeLimit: remaining(), lanes: lanes)
         // Hopeless within the limit: GLPK would overrun it in work it cannot interrupt (the LP
         // presolver, the interior point's factorization) and end with the greedy plan anyway.
         let skipped = greedy == nil ? nil
             : options.skipRelaxation ? "as asked (--lp-method none)"
             : MemoryBudget.relaxationTooLarge(allocation, candidates: model.candidates.all.count, nonzeros: model.model.nonzeroCount)
-                ?? (options.relaxationMethod == nil ? Self.hopelessRelaxation(blockNonzeros: blockNonzeros, timeLimit: remaining()) : nil)
+                ?? (options.relaxationMethod == nil ? Self.hopelessRelaxation(blockNonzeros: blockNonzeros, timeLimit: remaining(), lanes: lanes) : nil)
         let lp = try skipped.map { _ in Self.skippedSolve } ?? lpSolver.solve(model.model, options: lpOptions)
         timings.lpSeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
@@ -114,7 +120,8 @@ public struct Allocator {
         mipOptions.startingBasis = lp.status == .optimal ? lp.basis : nil
         mipOptions.progressInterval = options.progressInterval
         // Without the LP relaxation, the greedy plan is improved by neighbourhood search alone (no bound).
-        let searchOnly = DecomposingSolver(base: NeighbourhoodSearchSolver(base: self.solver, isStopRequested: stop), isStopRequested: stop)
+        let searchOnly = DecomposingSolver(base: NeighbourhoodSearchSolver(base: self.solver, isStopRequested: stop), laneCount: lanes,
+                                           isStopRequested: stop)
         let result = try (skipped == nil ? solver : searchOnly).solve(model.model, options: mipOptions)
         timings.solveSeconds = clock.lap()
 
@@ -179,11 +186,11 @@ extension Allocator {
     /// block ran 6 minutes past a 120 s limit). Its measured time per block grew as nonzeros^1.6
     /// (9.7 s at 171 000, about 145 s at 940 000); when the blocks together are predicted to need
     /// more than 60 % of the limit, the simplex, which honours the limit, is used.
-    static func relaxationMethod(blockNonzeros: [Int], timeLimit: Double?) -> LPMethod {
+    static func relaxationMethod(blockNonzeros: [Int], timeLimit: Double?, lanes: Int = 1) -> LPMethod {
         guard let timeLimit else { return .simplex }
-        let nonzeros = blockNonzeros.reduce(0, +)
-        if timeLimit >= 1.5 * Double(nonzeros) / 10_000 { return .simplex }
-        return predictedInteriorSeconds(blockNonzeros) <= 0.6 * timeLimit ? .interiorPoint : .simplex
+        let nonzeros = wallTime(blockNonzeros.map(Double.init), sizes: blockNonzeros, lanes: lanes)
+        if timeLimit >= 1.5 * nonzeros / 10_000 { return .simplex }
+        return predictedInteriorSeconds(blockNonzeros, lanes: lanes) <= 0.6 * timeLimit ? .interiorPoint : .simplex
     }
 
     /// Why the LP relaxation should not be attempted within `timeLimit`, or nil when it should:
@@ -193,10 +200,10 @@ extension Allocator {
     /// measured at 14 s and 24 s for the region's two large blocks (157 000 and 171 000
     /// nonzeros); it did not finish 940 000 in 120 s. Predicted as 24 s × (nonzeros/171 000)^1.6,
     /// the growth measured for the interior point.
-    static func hopelessRelaxation(blockNonzeros: [Int], timeLimit: Double?) -> String? {
+    static func hopelessRelaxation(blockNonzeros: [Int], timeLimit: Double?, lanes: Int = 1) -> String? {
         guard let timeLimit else { return nil }
-        let simplex = blockNonzeros.reduce(0) { $0 + 24 * pow(Double($1) / 171_000, 1.6) }
-        let fastest = min(simplex, predictedInteriorSeconds(blockNonzeros))
+        let simplex = wallTime(blockNonzeros.map { 24 * pow(Double($0) / 171_000, 1.6) }, sizes: blockNonzeros, lanes: lanes)
+        let fastest = min(simplex, predictedInteriorSeconds(blockNonzeros, lanes: lanes))
         guard fastest > 0.8 * timeLimit else { return nil }
         return String(format: "predicted to need about %.0f s against the %.0f s left (give a longer --time-limit)", fastest, timeLimit)
     }
@@ -204,8 +211,20 @@ extension Allocator {
     static let skippedSolve = SolveResult(status: .noSolution, stopReason: .timeLimit, objective: nil, bestBound: nil,
                                           gap: nil, values: [], elapsedSeconds: 0)
 
-    static func predictedInteriorSeconds(_ blockNonzeros: [Int]) -> Double {
-        blockNonzeros.reduce(0) { $0 + 9.7 * pow(Double($1) / 171_000, 1.6) }
+    static func predictedInteriorSeconds(_ blockNonzeros: [Int], lanes: Int = 1) -> Double {
+        wallTime(blockNonzeros.map { 9.7 * pow(Double($0) / 171_000, 1.6) }, sizes: blockNonzeros, lanes: lanes)
+    }
+
+    /// The wall time of per-block work when the blocks are spread over `lanes` as
+    /// `DecomposingSolver` does (`balancedLanes`): the busiest lane's total.
+    static func wallTime(_ perBlock: [Double], sizes: [Int], lanes: Int) -> Double {
+        balancedLanes(sizes: sizes, count: lanes).map { $0.reduce(0) { $0 + perBlock[$1] } }.max() ?? 0
+    }
+
+    /// Lanes for the decomposed solves: as asked, else one per core up to two (the machines Pool
+    /// is measured on have two; each lane holds a block model and a GLPK problem of its own).
+    static func laneCount(_ threads: Int?) -> Int {
+        max(1, threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// The larger of two lower bounds of a minimisation, either possibly missing (a block skipped

@@ -28,10 +28,11 @@ public struct GLPKError: Error, CustomStringConvertible, Sendable {
 
 /// One GLPK problem object, alive only inside `GLPKProblem.withSession`.
 ///
-/// Thread confinement: GLPK is not thread-safe and keeps its environment per thread. A session
-/// holds the shim's single process-wide lock for its whole duration, runs entirely on the calling
-/// thread (there is no `await` inside), and frees that thread's GLPK environment when it ends. So
-/// all GLPK use in the process is serialised and every problem object lives on one thread only.
+/// Thread confinement: GLPK keeps its environment per thread. A session holds the shim's single
+/// process-wide lock for its whole duration (a lane of a parallel group runs under its group's
+/// hold of it, `GLPKLanes`), runs entirely on the calling thread (there is no `await` inside), and
+/// frees that thread's GLPK environment when it ends. So every problem object lives on one thread
+/// only, and outside parallel groups all GLPK use in the process is serialised.
 final class GLPKProblem {
     private let handle: OpaquePointer
 

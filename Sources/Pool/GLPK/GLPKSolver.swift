@@ -22,8 +22,9 @@ public struct GLPKCuts: OptionSet, Sendable, Hashable {
 /// The GLPK backend: LPs by the simplex method (`glp_simplex`), MIPs by branch-and-cut
 /// (`glp_intopt`, MIP presolver on by default).
 ///
-/// GLPK is not thread-safe. Every solve holds one process-wide lock for its whole duration (see
-/// `GLPKProblem.withSession`), so concurrent solves from several threads run one after another.
+/// Every solve holds one process-wide lock for its whole duration (see `GLPKProblem.withSession`),
+/// so concurrent solves from several threads run one after another — except the lanes of a
+/// parallel group (`lanes`, `GLPKLanes`), which solve side by side.
 public struct GLPKSolver: LinearSolver, Sendable {
     public var cuts: GLPKCuts
 

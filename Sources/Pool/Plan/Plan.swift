@@ -387,5 +387,9 @@ public struct Timings: Codable, Sendable, Equatable {
     public var solveSeconds: Double = 0
     public var sensitivitySeconds: Double = 0
     public var totalSeconds: Double = 0
+    /// Blocks solved side by side (`AllocationSolveOptions.threads`). With more than one, the LP,
+    /// heuristic and branch-and-cut seconds add up the blocks' own times, which overlapped, so
+    /// together they may exceed `totalSeconds`.
+    public var lanes: Int = 1
     public init() {}
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Solves a model whose rows fall into independent blocks (no row links two blocks) one block at
 /// a time with another solver, and assembles one result. The optimum is the same; GLPK's simplex
 /// and branch-and-cut are superlinear in the model size, so several small solves are much faster
@@ -5,18 +7,25 @@
 /// separates by profession group.
 ///
 /// Time limit: blocks are solved smallest first, each given the remaining time in proportion to
-/// its size, so time a small block leaves unused goes to the larger ones. A stop (interrupt) ends
-/// the run: the remaining blocks keep their warm start, when one was given.
+/// its size, so time a small block leaves unused goes to the larger ones. With several lanes
+/// (`laneCount`), each lane does so for its own blocks at the same time as the others. A stop
+/// (interrupt) ends the run: the remaining blocks keep their warm start, when one was given.
 public struct DecomposingSolver: LinearSolver {
     public let base: any LinearSolver
     /// Polled between blocks (a solver may clear its own stop flag when the next solve begins).
     public var isStopRequested: @Sendable () -> Bool
 
-    public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
-        self.base = base; self.isStopRequested = isStopRequested
+    /// How many blocks may be solved at the same time, each on its own thread, when the base
+    /// solver allows it (`LinearSolver.lanes`). Blocks are spread over the lanes by size
+    /// (`balancedLanes`), and each lane works like the one-lane solver through its own blocks.
+    public var laneCount: Int
+
+    public init(base: any LinearSolver, laneCount: Int = 1, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
+        self.base = base; self.laneCount = max(1, laneCount); self.isStopRequested = isStopRequested
     }
 
     public var name: String { base.name }
+    public var lanes: any LaneRunner { base.lanes }
 
     /// Column sets of the independent blocks, each sorted, blocks ordered by their first column.
     public static func blocks(of model: LinearModel) -> [[Int]] {
@@ -61,59 +70,57 @@ public struct DecomposingSolver: LinearSolver {
         // Each block's model is built just before it is solved and dropped after: with all of them
         // built at once the whole model was held twice (measured: 1.5 GiB peak on 5× the region).
         let parts = BlockShape.all(model, blocks: blocks)
-        let order = parts.indices.sorted { (parts[$0].size, $0) < (parts[$1].size, $1) }
-        var results = Array(repeating: SolveResult?.none, count: parts.count)
-        var remainingSize = parts.reduce(0) { $0 + $1.size }
-        var stopped: StopReason?
-        var done = (objective: 0.0, bound: 0.0)
-        for b in order {
-            let shape = parts[b]
-            defer { remainingSize -= shape.size }
-            // Built before its share of the time is worked out: a national block takes seconds.
-            let blockModel = stopped == nil ? BlockModel(model, shape: shape).model : nil
-            var sub = options
-            sub.warmStart = options.warmStart.map { w in shape.columns.map { w[$0] } }
-            sub.startingBasis = Self.slice(options.startingBasis, of: model, for: shape)
-            if let limit = options.timeLimitSeconds {
-                sub.timeLimitSeconds = max(0, limit - clock.elapsed) * Double(shape.size) / Double(max(1, remainingSize))
-            }
-            if let progress = options.progress {
-                let before = done, offset = clock.elapsed, constant = model.objectiveConstant
-                let pendingStart = order.drop { $0 != b }.dropFirst().reduce(0.0) { acc, k in
-                    acc + (options.warmStart.map { w in parts[k].objectiveValue(model, parts[k].columns.map { w[$0] }) } ?? .nan)
-                }
-                sub.progress = { p in
-                    var q = p
-                    q.incumbent = p.incumbent.map { $0 + before.objective + pendingStart + constant }.flatMap { $0.isNaN ? nil : $0 }
-                    q.bestBound = nil  // the pending blocks have no bound yet
-                    q.gap = nil
-                    q.elapsedSeconds = offset + p.elapsedSeconds
-                    progress(q)
-                }
-            }
-            if stopped != nil || isStopRequested() {
-                stopped = stopped ?? .interrupted
-                results[b] = Self.warmStartOnly(model, shape, sub.warmStart, stopped ?? .interrupted)
-                continue
-            }
-            // Out of time: a block with a warm start keeps it rather than overrunning the limit
-            // with a solver's setup work.
-            if let left = sub.timeLimitSeconds, left < 0.05, sub.warmStart != nil, !options.relaxIntegrality {
-                results[b] = Self.warmStartOnly(model, shape, sub.warmStart, .timeLimit)
-                continue
-            }
-            var r = try base.solve(blockModel ?? BlockModel(model, shape: shape).model, options: sub)
-            r.log += String(format: "Pool: block solved in %.2f s", r.elapsedSeconds)
-                + (sub.timeLimitSeconds.map { String(format: " (its share of the time limit: %.2f s)", $0) } ?? "") + "\n"
-            results[b] = r
-            if r.stopReason == .interrupted { stopped = .interrupted }
-            done.objective += r.objective ?? 0
-            done.bound += r.bestBound ?? 0
+        let laneBlocks = balancedLanes(sizes: parts.map(\.size), count: laneCount)
+        let board = BlockBoard(model, parts, warmStart: options.warmStart)
+        let work = LaneWork(solver: self, model: model, parts: parts, options: options, clock: clock, board: board)
+        if laneBlocks.count == 1 {
+            work.run(laneBlocks[0])
+        } else {
+            base.lanes.run(lanes: laneBlocks.count) { lane in work.run(laneBlocks[lane]) }
         }
-        if stopped == nil, let limit = options.timeLimitSeconds, !options.relaxIntegrality {
+        if let error = board.error { throw error }
+        var results = board.results
+        if !board.interrupted, let limit = options.timeLimitSeconds, !options.relaxIntegrality {
             try secondPass(model, parts, &results, options: options, limit: limit, clock: clock)
         }
         return combine(model, parts, results.map { $0 ?? Self.noResult }, elapsed: clock.elapsed)
+    }
+
+    /// One block: its share of the lane's time, progress reported for the whole model, a stop or
+    /// an exhausted limit leaving it its warm start.
+    fileprivate func solveBlock(_ b: Int, _ work: LaneWork, laneSizeLeft: Int) throws -> SolveResult {
+        let (model, shape, options, board) = (work.model, work.parts[b], work.options, work.board)
+        // Built before its share of the time is worked out: a national block takes seconds.
+        let blockModel = board.interrupted ? nil : BlockModel(model, shape: shape).model
+        var sub = options
+        sub.warmStart = options.warmStart.map { w in shape.columns.map { w[$0] } }
+        sub.startingBasis = Self.slice(options.startingBasis, of: model, for: shape)
+        if let limit = options.timeLimitSeconds {
+            sub.timeLimitSeconds = max(0, limit - work.clock.elapsed) * Double(shape.size) / Double(max(1, laneSizeLeft))
+        }
+        if let progress = options.progress {
+            let offset = work.clock.elapsed
+            sub.progress = { p in
+                guard var q = board.report(b, incumbent: p.incumbent) else { return }
+                q.activeNodes = p.activeNodes
+                q.elapsedSeconds = offset + p.elapsedSeconds
+                progress(q)
+            }
+        }
+        if board.interrupted || isStopRequested() {
+            board.interrupt()
+            return Self.warmStartOnly(model, shape, sub.warmStart, .interrupted)
+        }
+        // Out of time: a block with a warm start keeps it rather than overrunning the limit
+        // with a solver's setup work.
+        if let left = sub.timeLimitSeconds, left < 0.05, sub.warmStart != nil, !options.relaxIntegrality {
+            return Self.warmStartOnly(model, shape, sub.warmStart, .timeLimit)
+        }
+        var r = try base.solve(blockModel ?? BlockModel(model, shape: shape).model, options: sub)
+        r.log += String(format: "Pool: block solved in %.2f s", r.elapsedSeconds)
+            + (sub.timeLimitSeconds.map { String(format: " (its share of the time limit: %.2f s)", $0) } ?? "") + "\n"
+        if r.stopReason == .interrupted { board.interrupt() }
+        return r
     }
 
     /// Blocks that finish early leave time that the blocks before them, stopped at their share,
@@ -283,5 +290,79 @@ final class BlockClock {
     var elapsed: Double {
         let d = ContinuousClock.now - start
         return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}
+
+/// What the lanes of one decomposed solve share: the blocks' results, the figures that progress
+/// reports add up, the first error and whether the run was interrupted. Lanes touch it only
+/// through its methods, which hold its lock.
+final class BlockBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [SolveResult?]
+    /// Per block: its final objective, its current incumbent, or its warm start's objective
+    /// (NaN when it has none), without the model's constant.
+    private var values: [Double]
+    private let constant: Double
+    private var firstError: Error?
+    private var stopped = false
+
+    init(_ model: LinearModel, _ parts: [BlockShape], warmStart: [Double]?) {
+        results = Array(repeating: nil, count: parts.count)
+        values = parts.map { part in warmStart.map { w in part.objectiveValue(model, part.columns.map { w[$0] }) } ?? .nan }
+        constant = model.objectiveConstant
+    }
+
+    var error: Error? { lock.withLock { firstError } }
+    var interrupted: Bool { lock.withLock { stopped } }
+    func interrupt() { lock.withLock { stopped = true } }
+
+    func finish(_ b: Int, _ result: SolveResult) {
+        lock.withLock {
+            results[b] = result
+            if let objective = result.objective { values[b] = objective }
+        }
+    }
+
+    func fail(_ error: Error) {
+        lock.withLock {
+            if firstError == nil { firstError = error }
+            stopped = true
+        }
+    }
+
+    /// The whole model's incumbent after block `b` reports its own: finished blocks, running
+    /// ones and the warm start of those still pending (nil when one of them has none). No bound
+    /// or gap: the pending blocks have none yet.
+    func report(_ b: Int, incumbent: Double?) -> SolveProgress? {
+        lock.withLock {
+            if let incumbent { values[b] = incumbent }
+            let total = values.reduce(constant, +)
+            return SolveProgress(incumbent: total.isNaN ? nil : total, bestBound: nil, gap: nil, activeNodes: 0, elapsedSeconds: 0)
+        }
+    }
+}
+
+/// One lane's view of a decomposed solve (shared, read-only, by all lanes).
+private struct LaneWork: @unchecked Sendable {
+    let solver: DecomposingSolver
+    let model: LinearModel
+    let parts: [BlockShape]
+    let options: SolveOptions
+    let clock: BlockClock
+    let board: BlockBoard
+
+    /// Solves the lane's blocks in order, each with its share of the lane's time.
+    func run(_ blocks: [Int]) {
+        var sizeLeft = blocks.reduce(0) { $0 + parts[$1].size }
+        for b in blocks {
+            defer { sizeLeft -= parts[b].size }
+            if board.error != nil { return }
+            do {
+                board.finish(b, try solver.solveBlock(b, self, laneSizeLeft: sizeLeft))
+            } catch {
+                board.fail(error)
+                return
+            }
+        }
     }
 }

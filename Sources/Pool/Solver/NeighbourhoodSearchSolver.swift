@@ -13,6 +13,7 @@ public struct NeighbourhoodSearchSolver: LinearSolver {
     }
 
     public var name: String { base.name }
+    public var lanes: any LaneRunner { base.lanes }
 
     public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
         try model.validate()

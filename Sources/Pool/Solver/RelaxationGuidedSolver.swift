@@ -31,6 +31,7 @@ public struct RelaxationGuidedSolver: LinearSolver {
     }
 
     public var name: String { base.name }
+    public var lanes: any LaneRunner { base.lanes }
 
     public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
         guard model.isMixedInteger, !options.relaxIntegrality else { return try base.solve(model, options: options) }

@@ -4,6 +4,8 @@ public protocol LinearSolver {
     var name: String { get }
     /// Solves `model` (validated first; an invalid model throws, never crashes).
     func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult
+    /// How solves of this solver may run side by side (`Lanes.swift`); by default one after the other.
+    var lanes: any LaneRunner { get }
 }
 
 public enum SolverVerbosity: String, Sendable, Codable {

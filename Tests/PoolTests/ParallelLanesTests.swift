@@ -1,0 +1,90 @@
+import Dispatch
+import Foundation
+import Testing
+@testable import Pool
+
+/// Blocks solved side by side (`LaneRunner`, `GLPKLanes`, `DecomposingSolver.laneCount`): the
+/// lanes really run at once, GLPK works in each, a stop reaches every lane, and the result is
+/// the one-lane result.
+@Suite struct ParallelLanesTests {
+    let glpk = GLPKSolver()
+    static let twoCores = ProcessInfo.processInfo.activeProcessorCount >= 2
+
+    @Test func lanesAreBalancedBySizeAndListedSmallestFirst() {
+        // sizes by item: 0:5 1:1 2:4 3:3 4:2 → lane 0 takes 5, 2, 1 (7 + tie), lane 1 takes 4, 3
+        #expect(balancedLanes(sizes: [5, 1, 4, 3, 2], count: 2) == [[1, 4, 0], [3, 2]])
+        #expect(balancedLanes(sizes: [5, 1], count: 4) == [[0], [1]])
+        #expect(balancedLanes(sizes: [3, 3, 3], count: 1) == [[0, 1, 2]])
+        #expect(Allocator.wallTime([10, 1, 8, 6, 2], sizes: [5, 1, 4, 3, 2], lanes: 2) == 14)
+        #expect(Allocator.wallTime([10, 1, 8, 6, 2], sizes: [5, 1, 4, 3, 2], lanes: 1) == 27)
+    }
+
+    /// Each lane waits for the other to start: run one after the other, the first would wait in
+    /// vain. Both then solve a model with GLPK inside their lane.
+    @Test(.enabled(if: twoCores)) func glpkLanesRunAtTheSameTimeAndEachCanSolve() throws {
+        let started = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+        let metOther = Recorder<Int>(), objectives = Recorder<Double>()
+        let solver = glpk
+        solver.lanes.run(lanes: 2) { lane in
+            started[lane].signal()
+            if started[1 - lane].wait(timeout: .now() + 5) == .success { metOther.append(lane) }
+            let r = try? solver.solve(GLPKTestModels.knapsack().model, options: SolveOptions())
+            objectives.append(r?.objective ?? .nan)
+        }
+        #expect(Set(metOther.items) == [0, 1])
+        #expect(objectives.items == [15, 15])
+    }
+
+    /// A lane's solve must not clear a stop requested in another lane (each solve outside a group
+    /// clears the flag when it begins); after the group the next solve starts afresh.
+    @Test(.enabled(if: twoCores)) func aStopInOneLaneStopsTheOther() throws {
+        let requested = DispatchSemaphore(value: 0)
+        let results = Recorder<SolveResult>()
+        let solver = glpk
+        solver.lanes.run(lanes: 2) { lane in
+            if lane == 0 {
+                GLPKSolver.requestStop()
+                requested.signal()
+                return
+            }
+            _ = requested.wait(timeout: .now() + 5)
+            let (model, warm, _) = GLPKTestModels.marketSplit()
+            var options = SolveOptions(timeLimitSeconds: 20, warmStart: warm)
+            options.progressInterval = 0.05
+            if let r = try? solver.solve(model, options: options) { results.append(r) }
+        }
+        let r = try #require(results.items.first)
+        #expect(r.stopReason == .interrupted)
+        #expect(r.elapsedSeconds < 5)
+        let next = try glpk.solve(GLPKTestModels.knapsack().model, options: SolveOptions())
+        #expect(next.status == .optimal && next.stopReason == .completed)
+    }
+
+    /// Two independent copies of a small MIP: two lanes give the one-lane values, bound and basis.
+    @Test func twoLanesGiveTheOneLaneResult() throws {
+        let m = LinearModel(name: "three copies")
+        var objective = LinearExpression()
+        for copy in 0..<3 {
+            let x = (0..<6).map { m.binary("x\(copy)_\($0)") }
+            let weights = [12.0, 7, 11, 8, 9, 6].map { $0 + Double(copy) }
+            m.add("capacity\(copy)", sum(zip(weights, x).map { $0 * $1 }) <= 26)
+            for (j, v) in x.enumerated() { objective.add(Double(24 - j * 2 + copy), v) }
+        }
+        m.setObjective(.maximize, objective)
+        let one = try DecomposingSolver(base: RelaxationGuidedSolver(base: glpk)).solve(m, options: SolveOptions(verbosity: .normal))
+        let two = try DecomposingSolver(base: RelaxationGuidedSolver(base: glpk), laneCount: 2).solve(m, options: SolveOptions(verbosity: .normal))
+        #expect(one.status == .optimal && two.status == .optimal)
+        #expect(one.values == two.values)
+        #expect(one.objective == two.objective && one.bestBound == two.bestBound)
+        #expect(one.relaxationObjective == two.relaxationObjective)
+    }
+
+    /// The allocation with one and with two lanes: the same plan, byte for byte.
+    @Test func anAllocationIsTheSameOnOneOrTwoLanes() throws {
+        let sc = TestScenarios.random(seed: 5, clinicians: 10, sites: 5)
+        let one = try Harness.run(sc, sensitivity: true, threads: 1).plan
+        let two = try Harness.run(sc, sensitivity: true, threads: 2).plan
+        #expect(one.solver.status == .optimal)
+        #expect(try AllocationSolveTests.files(one) == AllocationSolveTests.files(two))
+    }
+}
