@@ -47,7 +47,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), none (skip it: improve the greedy plan by neighbourhood search, no bound, gap unknown), or auto (by model size and time limit; skips it when it is predicted not to finish in time).")
     var lpMethod: LPMethodChoice = .auto
 
-    @Option(help: "Profession-group blocks solved at the same time, one thread each (default: one per core, at most 2). With 1 the blocks are solved one after another.")
+    @Option(help: "Profession-group blocks solved at the same time, one thread each (default 2; never more than the machine's cores). With 1 the blocks are solved one after another.")
     var threads: Int?
 
     @Option(help: "Also write GLPK's own log of every block and phase (LP relaxation, RINS or RENS, branch-and-cut) to this file.")

@@ -17,6 +17,8 @@ import Testing
         #expect(balancedLanes(sizes: [3, 3, 3], count: 1) == [[0, 1, 2]])
         #expect(Allocator.wallTime([10, 1, 8, 6, 2], sizes: [5, 1, 4, 3, 2], lanes: 2) == 14)
         #expect(Allocator.wallTime([10, 1, 8, 6, 2], sizes: [5, 1, 4, 3, 2], lanes: 1) == 27)
+        #expect(Allocator.laneCount(nil, cores: 2) == 2 && Allocator.laneCount(nil, cores: 1) == 1)
+        #expect(Allocator.laneCount(8, cores: 2) == 2 && Allocator.laneCount(1, cores: 2) == 1)
     }
 
     /// Each lane waits for the other to start: run one after the other, the first would wait in

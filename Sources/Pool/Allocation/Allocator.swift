@@ -21,7 +21,7 @@ public struct AllocationSolveOptions: Sendable {
     /// Skip the LP relaxation: the greedy plan is improved by neighbourhood search alone, with no
     /// bound (what `auto` does when the LP is predicted not to finish in time).
     public var skipRelaxation = false
-    /// Blocks solved at the same time, one thread each (nil: one per core, at most two).
+    /// Blocks solved at the same time, one thread each (nil: two; never more than the cores).
     public var threads: Int?
     public var sensitivity = true
     /// Re-solve the whole model exactly for this many top sensitivity entries (0: LP-dual pricing only).
@@ -221,10 +221,11 @@ extension Allocator {
         balancedLanes(sizes: sizes, count: lanes).map { $0.reduce(0) { $0 + perBlock[$1] } }.max() ?? 0
     }
 
-    /// Lanes for the decomposed solves: as asked, else one per core up to two (the machines Pool
-    /// is measured on have two; each lane holds a block model and a GLPK problem of its own).
-    static func laneCount(_ threads: Int?) -> Int {
-        max(1, threads ?? min(2, ProcessInfo.processInfo.activeProcessorCount))
+    /// Lanes for the decomposed solves: as asked, else two (the machines Pool is measured on have
+    /// two cores; each lane holds a block model and a GLPK problem of its own), never more than
+    /// the cores: a lane waiting for a core would start when the others have used the time limit.
+    static func laneCount(_ threads: Int?, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        max(1, min(threads ?? 2, cores))
     }
 
     /// The larger of two lower bounds of a minimisation, either possibly missing (a block skipped
