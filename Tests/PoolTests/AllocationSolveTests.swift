@@ -61,6 +61,25 @@ import Testing
         #expect(abs(report.objective - plan.costs.objective) < 0.05)
     }
 
+    /// After an interior-point relaxation (no basis) the blocks do not solve their LP again: the
+    /// search starts from the rounded plan, and the relaxation's bound is the plan's bound.
+    @Test func afterTheInteriorPointTheSearchStartsFromTheRoundedPlan() throws {
+        let sc = T.random(seed: 6, clinicians: 30, sites: 10)
+        var options = AllocationSolveOptions(timeLimitSeconds: 5)
+        options.relaxationMethod = .interiorPoint
+        options.sensitivity = false
+        options.verbosity = .normal
+        let run = try Allocator(solver: Harness.solver).solve(sc, options: options)
+        let plan = run.plan
+        let lpBound = try #require(plan.solver.lpRelaxationObjective)
+        #expect(try #require(plan.solver.bestBound) >= lpBound - 0.01)
+        #expect(!run.solverLog.contains("=== RINS"))
+        #expect(run.solverLog.contains("=== neighbourhood search:") || run.solverLog.contains("=== branch-and-cut"))
+        let report = PlanChecker(sc).check(PlanChecker.items(plan))
+        #expect(report.violations.isEmpty)
+        #expect(abs(report.objective - plan.costs.objective) < 0.05)
+    }
+
     @Test func interruptBeforeTheSearchWritesNothing() throws {
         var options = AllocationSolveOptions()
         options.shouldStop = { true }

@@ -122,7 +122,12 @@ public struct Allocator {
         // Without the LP relaxation, the greedy plan is improved by neighbourhood search alone (no bound).
         let searchOnly = DecomposingSolver(base: NeighbourhoodSearchSolver(base: self.solver, isStopRequested: stop), laneCount: lanes,
                                            isStopRequested: stop)
-        let result = try (skipped == nil ? solver : searchOnly).solve(model.model, options: mipOptions)
+        // After the interior point (no basis) each block would solve its LP again by the simplex
+        // from scratch, which is what the interior point was chosen to avoid (region, 20 s on two
+        // lanes: the re-solves ran out of time, 371 112 €, 1 s over the limit). The search starts
+        // from the rounded plan instead, and the relaxation's bound stands.
+        let searchFromRounding = lp.status == .optimal && lp.basis == nil && warm != nil
+        let result = try (skipped == nil && !searchFromRounding ? solver : searchOnly).solve(model.model, options: mipOptions)
         timings.solveSeconds = clock.lap()
 
         let chosen: [Int]
