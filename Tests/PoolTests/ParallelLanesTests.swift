@@ -21,6 +21,18 @@ import Testing
         #expect(Allocator.laneCount(8, cores: 2) == 2 && Allocator.laneCount(1, cores: 2) == 1)
     }
 
+    /// A second lane only when its block model fits in the memory budget next to the model.
+    @Test func aSecondLaneOnlyWhenItFitsInMemory() {
+        let (candidates, nonzeros) = (1_000_000, 17_000_000)
+        let model = MemoryBudget.estimate(candidates: candidates, nonzeros: nonzeros)
+        var options = AllocationOptions()
+        options.memoryBudgetBytes = model + Double(nonzeros) * MemoryBudget.extraLaneBytesPerNonzero
+        #expect(MemoryBudget.lanesThatFit(options, candidates: candidates, nonzeros: nonzeros, lanes: 2) == 2)
+        #expect(MemoryBudget.lanesThatFit(options, candidates: candidates, nonzeros: nonzeros, lanes: 3) == 2)
+        options.memoryBudgetBytes = model + 1
+        #expect(MemoryBudget.lanesThatFit(options, candidates: candidates, nonzeros: nonzeros, lanes: 2) == 1)
+    }
+
     /// Each lane waits for the other to start: run one after the other, the first would wait in
     /// vain. Both then solve a model with GLPK inside their lane.
     @Test(.enabled(if: twoCores)) func glpkLanesRunAtTheSameTimeAndEachCanSolve() throws {

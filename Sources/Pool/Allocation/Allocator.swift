@@ -66,15 +66,16 @@ public struct Allocator {
         let stop = options.shouldStop ?? { false }
         // The model splits into independent profession groups: solve them one by one, on as many
         // lanes (threads) at once as asked.
-        let lanes = Self.laneCount(options.threads)
+        let ctx = AllocationContext(scenario: scenario, options: allocation)
+        let model = try AllocationModel.build(ctx)
+        timings.buildSeconds = clock.lap()
+        let lanes = MemoryBudget.lanesThatFit(allocation, candidates: model.candidates.all.count,
+                                              nonzeros: model.model.nonzeroCount, lanes: Self.laneCount(options.threads))
         timings.lanes = lanes
         let lpSolver = DecomposingSolver(base: self.solver, laneCount: lanes, isStopRequested: stop)
         // Each block from its LP relaxation's basis through RINS (or RENS) to branch-and-cut.
         let solver = DecomposingSolver(base: RelaxationGuidedSolver(base: self.solver, isStopRequested: stop), laneCount: lanes,
                                        isStopRequested: stop)
-        let ctx = AllocationContext(scenario: scenario, options: allocation)
-        let model = try AllocationModel.build(ctx)
-        timings.buildSeconds = clock.lap()
 
         // The best heuristic plan so far: the fallback when the solver stops without one, and the
         // warm start of branch-and-cut.
