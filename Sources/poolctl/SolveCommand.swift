@@ -29,7 +29,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Folder for the outputs (created when missing).")
     var out: String
 
-    @Option(help: "Wall-clock limit in seconds for planning the week: building the model, the LP relaxation, heuristics and branch-and-cut (the sensitivity analysis after it is not counted).")
+    @Option(help: "Wall-clock limit in seconds for the command, from its start: loading the scenario, building the model, the LP relaxation, heuristics and branch-and-cut, decoding and writing the plan (the sensitivity analysis is not counted).")
     var timeLimit: Double?
 
     @Option(help: "Relative gap at which the search may stop as optimal (0.005 = 0.5 %).")
@@ -62,6 +62,7 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         GLPKSolver.installInterruptHandler()
+        let started = Date()
         let scenario = try loadScenario(self.scenario, consequence: "nothing solved")
         let progressLine = quiet ? nil : ProgressLine()
         var options = AllocationSolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap)
@@ -71,6 +72,7 @@ struct SolveCommand: ParsableCommand {
         options.relaxationMethod = lpMethod.method
         options.skipRelaxation = lpMethod == .none
         options.threads = threads
+        options.secondsAlreadySpent = Date().timeIntervalSince(started)  // the limit counts from the command's start
         if solverLog != nil { options.verbosity = .normal }
         options.shouldStop = { GLPKSolver.isStopRequested }
         if let progressLine { options.progress = { progressLine.report($0) } }

@@ -80,6 +80,20 @@ import Testing
         #expect(abs(report.objective - plan.costs.objective) < 0.05)
     }
 
+    /// Time the caller spent before (loading) counts against the limit; the plan still records the
+    /// limit as given. (By outcome, not by the clock: under a loaded test run GLPK's lock waits.)
+    @Test func timeAlreadySpentCountsAgainstTheLimit() throws {
+        let sc = T.random(seed: 2)
+        var options = AllocationSolveOptions(timeLimitSeconds: 30, relativeGap: 0)
+        options.sensitivity = false
+        #expect(try Allocator(solver: Harness.solver).solve(sc, options: options).plan.solver.status == .optimal)
+        options.secondsAlreadySpent = 30
+        let plan = try Allocator(solver: Harness.solver).solve(sc, options: options).plan
+        #expect(plan.solver.status == .feasible && plan.solver.stopReason == .timeLimit)
+        #expect(plan.solver.timeLimitSeconds == 30)
+        #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
+    }
+
     @Test func interruptBeforeTheSearchWritesNothing() throws {
         var options = AllocationSolveOptions()
         options.shouldStop = { true }

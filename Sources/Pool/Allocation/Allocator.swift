@@ -2,9 +2,13 @@ import Foundation
 
 /// Options of a weekly allocation solve (`poolctl solve`).
 public struct AllocationSolveOptions: Sendable {
-    /// Wall-clock budget in seconds from the start of `Allocator.solve`: model build, greedy, LP
-    /// relaxation, heuristics and branch-and-cut (not the sensitivity analysis after them).
+    /// Wall-clock budget in seconds from the start of `Allocator.solve` (less `secondsAlreadySpent`):
+    /// model build, greedy, LP relaxation, heuristics and branch-and-cut, with time kept back for
+    /// decoding and writing the plan (not the sensitivity analysis after them).
     public var timeLimitSeconds: Double?
+    /// Time the caller already spent on this run, e.g. loading the scenario, counted against the
+    /// limit (not recorded in the plan, which stays the same whatever the load took).
+    public var secondsAlreadySpent = 0.0
     /// Stop once the relative gap is at most this.
     public var relativeGap: Double = 1e-4
     /// Live progress of the branch-and-cut (incumbent, bound, gap, elapsed).
@@ -93,7 +97,7 @@ public struct Allocator {
         timings.greedySeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
 
-        func remaining() -> Double? { options.timeLimitSeconds.map { max(0, $0 - clock.total) } }
+        func remaining() -> Double? { options.timeLimitSeconds.map { max(0, $0 - options.secondsAlreadySpent - clock.total) } }
         // The LP relaxation, once: the bound that shows how tight the formulation is, the duals for
         // sensitivity, the guide of the rounding heuristic, and the basis every later simplex starts from.
         var lpOptions = SolveOptions(timeLimitSeconds: remaining(), relativeGap: options.relativeGap,
@@ -114,8 +118,10 @@ public struct Allocator {
         }
         timings.heuristicSeconds = clock.lap()
         // Decoding the plan comes after the search but within the limit: about 0.9 µs per
-        // candidate (2.4 s for the national week's 2.7 million), kept back from the search.
-        let decodeReserve = Double(model.candidates.all.count) * 1e-6
+        // candidate (2.4 s for the national week's 2.7 million), kept back from the search; as
+        // much again for writing the files and freeing the model (the national week's command
+        // ended 1.8 s after its 600 s of planning).
+        let decodeReserve = Double(model.candidates.all.count) * 2e-6
         var mipOptions = SolveOptions(timeLimitSeconds: remaining().map { max(0, $0 - decodeReserve) }, relativeGap: options.relativeGap,
                                       verbosity: options.verbosity, warmStart: warm, progress: options.progress)
         mipOptions.startingBasis = lp.status == .optimal ? lp.basis : nil
