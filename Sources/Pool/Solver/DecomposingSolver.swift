@@ -74,9 +74,12 @@ public struct DecomposingSolver: LinearSolver {
         let board = BlockBoard(model, parts, warmStart: options.warmStart)
         let work = LaneWork(solver: self, model: model, parts: parts, options: options, clock: clock, board: board)
         if laneBlocks.count == 1 {
-            work.run(laneBlocks[0])
+            work.run(laneBlocks[0], delay: 0)
         } else {
-            base.lanes.run(lanes: laneBlocks.count) { lane in work.run(laneBlocks[lane]) }
+            // A lane's time counts from when it starts: the group may first wait for GLPK's lock
+            // (another solve in the process), as a single solve's limit counts from its lock.
+            let beforeLanes = clock.elapsed
+            base.lanes.run(lanes: laneBlocks.count) { lane in work.run(laneBlocks[lane], delay: work.clock.elapsed - beforeLanes) }
         }
         if let error = board.error { throw error }
         var results = board.results
@@ -88,7 +91,7 @@ public struct DecomposingSolver: LinearSolver {
 
     /// One block: its share of the lane's time, progress reported for the whole model, a stop or
     /// an exhausted limit leaving it its warm start.
-    fileprivate func solveBlock(_ b: Int, _ work: LaneWork, laneSizeLeft: Int) throws -> SolveResult {
+    fileprivate func solveBlock(_ b: Int, _ work: LaneWork, laneSizeLeft: Int, delay: Double) throws -> SolveResult {
         let (model, shape, options, board) = (work.model, work.parts[b], work.options, work.board)
         // Built before its share of the time is worked out: a national block takes seconds.
         let blockModel = board.interrupted ? nil : BlockModel(model, shape: shape).model
@@ -96,7 +99,7 @@ public struct DecomposingSolver: LinearSolver {
         sub.warmStart = options.warmStart.map { w in shape.columns.map { w[$0] } }
         sub.startingBasis = Self.slice(options.startingBasis, of: model, for: shape)
         if let limit = options.timeLimitSeconds {
-            sub.timeLimitSeconds = max(0, limit - work.clock.elapsed) * Double(shape.size) / Double(max(1, laneSizeLeft))
+            sub.timeLimitSeconds = max(0, limit + delay - work.clock.elapsed) * Double(shape.size) / Double(max(1, laneSizeLeft))
         }
         if let progress = options.progress {
             let offset = work.clock.elapsed
@@ -351,14 +354,15 @@ private struct LaneWork: @unchecked Sendable {
     let clock: BlockClock
     let board: BlockBoard
 
-    /// Solves the lane's blocks in order, each with its share of the lane's time.
-    func run(_ blocks: [Int]) {
+    /// Solves the lane's blocks in order, each with its share of the lane's time, which starts
+    /// `delay` seconds after the lanes were asked to.
+    func run(_ blocks: [Int], delay: Double) {
         var sizeLeft = blocks.reduce(0) { $0 + parts[$1].size }
         for b in blocks {
             defer { sizeLeft -= parts[b].size }
             if board.error != nil { return }
             do {
-                board.finish(b, try solver.solveBlock(b, self, laneSizeLeft: sizeLeft))
+                board.finish(b, try solver.solveBlock(b, self, laneSizeLeft: sizeLeft, delay: delay))
             } catch {
                 board.fail(error)
                 return
