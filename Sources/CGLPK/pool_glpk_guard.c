@@ -41,7 +41,6 @@ static _Thread_local unsigned long env_generation;
 static _Thread_local pool_glp_problem *capturing;     /* receives terminal output */
 static _Thread_local jmp_buf *guard_target;           /* where a GLPK fatal error longjmps to */
 
-
 /* Cancellation of the current operation from the terminal hook (pool_arm_cancellation). */
 static _Thread_local int cancel_armed;
 static _Thread_local double cancel_deadline;
