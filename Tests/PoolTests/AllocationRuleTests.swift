@@ -168,6 +168,23 @@ import Testing
         #expect(without.assignments.map(\.site) == ["a", "b"])
     }
 
+    /// A stay day after a day with a stay candidate there but no stay (g is pinned at b on Monday)
+    /// starts a trip, 200 €, not a night of lodging, 100 €: the model's optimum must be the
+    /// decoded plan's cost (fails without the row `stayNightAfterStay`, when the model would pay
+    /// a night for Monday instead of Tuesday's trip).
+    @Test func aStayAfterADayWithoutOneStartsATrip() throws {
+        let sc = T.make(sites: [a, b], clinicians: [T.clinician("g", commute: 60, stays: true)],
+                        demand: [T.demand("a", day: 0), T.demand("a", day: 1), T.demand("b", day: 0)],
+                        legs: ["g": ["a": (200, 150), "b": (10, 10)]],
+                        pins: [Pin(clinician: "g", date: T.monday, shift: "day", site: "b")])
+        let plan = try Harness.solveChecked(sc)
+        #expect(plan.assignments.map(\.site) == ["b", "a"] && plan.assignments.map(\.mode) == [.onsite, .stay])
+        #expect(plan.costs.lodging == 0)
+        #expect(plan.solver.status == .optimal)
+        let bound = try #require(plan.solver.bestBound)
+        #expect(abs(bound - plan.costs.objective) < 0.01, "the model priced the plan at \(bound), the plan costs \(plan.costs.objective)")
+    }
+
     @Test func remoteEligibility() throws {
         // Far away, no stays: only remote could cover; the clinician is not remote-capable.
         let sc = T.make(sites: [a], clinicians: [T.clinician("g", remote: false)], demand: [T.demand("a", day: 0, mode: .either)],
