@@ -10,7 +10,7 @@ import Foundation
 /// its size, so time a small block leaves unused goes to the larger ones. With several lanes
 /// (`laneCount`), each lane does so for its own blocks at the same time as the others. A stop
 /// (interrupt) ends the run: the remaining blocks keep their warm start, when one was given.
-public struct DecomposingSolver: LinearSolver {
+public struct DecomposingSolver: SolverWrapper {
     public let base: any LinearSolver
     /// Polled between blocks (a solver may clear its own stop flag when the next solve begins).
     public var isStopRequested: @Sendable () -> Bool
@@ -23,9 +23,6 @@ public struct DecomposingSolver: LinearSolver {
     public init(base: any LinearSolver, laneCount: Int = 1, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.base = base; self.laneCount = max(1, laneCount); self.isStopRequested = isStopRequested
     }
-
-    public var name: String { base.name }
-    public var lanes: any LaneRunner { base.lanes }
 
     /// Column sets of the independent blocks, each sorted, blocks ordered by their first column.
     public static func blocks(of model: LinearModel) -> [[Int]] {

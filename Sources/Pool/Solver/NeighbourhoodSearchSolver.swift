@@ -3,7 +3,7 @@
 /// (measured: a week twice the region's size): it proves no bound, so its plans are `feasible`
 /// with the gap unknown. A model small enough that a neighbourhood would be all of it goes to the
 /// base solver's branch-and-cut from the improved plan for the time left instead.
-public struct NeighbourhoodSearchSolver: LinearSolver {
+public struct NeighbourhoodSearchSolver: SolverWrapper {
     public let base: any LinearSolver
     public var isStopRequested: @Sendable () -> Bool
     public var roundSeconds = 2.0
@@ -11,9 +11,6 @@ public struct NeighbourhoodSearchSolver: LinearSolver {
     public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.base = base; self.isStopRequested = isStopRequested
     }
-
-    public var name: String { base.name }
-    public var lanes: any LaneRunner { base.lanes }
 
     public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
         try model.validate()

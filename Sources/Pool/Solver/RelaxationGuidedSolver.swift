@@ -14,7 +14,7 @@
 ///    within the gap of the LP bound.
 ///
 /// The returned bound is the better of the LP bound and the tree's; the plan is the best found.
-public struct RelaxationGuidedSolver: LinearSolver {
+public struct RelaxationGuidedSolver: SolverWrapper {
     public let base: any LinearSolver
     /// Polled between the steps (a solver may clear its own stop flag when its next solve begins).
     public var isStopRequested: @Sendable () -> Bool
@@ -29,9 +29,6 @@ public struct RelaxationGuidedSolver: LinearSolver {
     public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.base = base; self.isStopRequested = isStopRequested
     }
-
-    public var name: String { base.name }
-    public var lanes: any LaneRunner { base.lanes }
 
     public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
         guard model.isMixedInteger, !options.relaxIntegrality else { return try base.solve(model, options: options) }

@@ -8,6 +8,17 @@ public protocol LinearSolver {
     var lanes: any LaneRunner { get }
 }
 
+/// A solver that works through another one (decomposition, heuristics around it): it goes by the
+/// base's name and runs side by side as the base allows.
+public protocol SolverWrapper: LinearSolver {
+    var base: any LinearSolver { get }
+}
+
+extension SolverWrapper {
+    public var name: String { base.name }
+    public var lanes: any LaneRunner { base.lanes }
+}
+
 public enum SolverVerbosity: String, Sendable, Codable {
     /// Nothing captured beyond errors.
     case quiet
