@@ -68,14 +68,14 @@ public struct Allocator {
         let clock = Stopwatch()
         var timings = Timings()
         let stop = options.shouldStop ?? { false }
-        // The model splits into independent profession groups: solve them one by one, on as many
-        // lanes (threads) at once as asked.
         let ctx = AllocationContext(scenario: scenario, options: allocation)
         let model = try AllocationModel.build(ctx)
         timings.buildSeconds = clock.lap()
         let lanes = MemoryBudget.lanesThatFit(allocation, candidates: model.candidates.all.count,
                                               nonzeros: model.model.nonzeroCount, lanes: Self.laneCount(options.threads))
         timings.lanes = lanes
+        // The model splits into independent profession groups: solve them one by one, on as many
+        // lanes (threads) at once as fit.
         let lpSolver = DecomposingSolver(base: self.solver, laneCount: lanes, isStopRequested: stop)
         // Each block from its LP relaxation's basis through RINS (or RENS) to branch-and-cut.
         let solver = DecomposingSolver(base: RelaxationGuidedSolver(base: self.solver, isStopRequested: stop), laneCount: lanes,
@@ -196,12 +196,12 @@ extension Allocator {
     /// point — but only when it is predicted to finish: before its first iteration GLPK orders and
     /// factorizes the matrix without any output, so the shim cannot cancel it there (a 5× region
     /// block ran 6 minutes past a 120 s limit). Its measured time per block grew as nonzeros^1.6
-    /// (9.7 s at 171 000, about 145 s at 940 000); when the blocks together are predicted to need
-    /// more than 60 % of the limit, the simplex, which honours the limit, is used.
+    /// (9.7 s at 171 000, about 145 s at 940 000); when the blocks of the busiest lane together are
+    /// predicted to need more than 60 % of the limit, the simplex, which honours the limit, is used.
     static func relaxationMethod(blockNonzeros: [Int], timeLimit: Double?, lanes: Int = 1) -> LPMethod {
         guard let timeLimit else { return .simplex }
-        let nonzeros = wallTime(blockNonzeros.map(Double.init), sizes: blockNonzeros, lanes: lanes)
-        if timeLimit >= 1.5 * nonzeros / 10_000 { return .simplex }
+        let busiestLaneNonzeros = wallTime(blockNonzeros.map(Double.init), sizes: blockNonzeros, lanes: lanes)
+        if timeLimit >= 1.5 * busiestLaneNonzeros / 10_000 { return .simplex }
         return predictedInteriorSeconds(blockNonzeros, lanes: lanes) <= 0.6 * timeLimit ? .interiorPoint : .simplex
     }
 
