@@ -50,6 +50,12 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Profession-group blocks solved at the same time, one thread each (default 2; never more than the machine's cores). With 1 the blocks are solved one after another.")
     var threads: Int?
 
+    @Option(name: .customLong("start-from"), help: ArgumentHelp(
+        "A plan folder written by an earlier `poolctl solve` whose assignments are tried first for the starting plan (e.g. last run's plan, to repair the week after someone falls ill).",
+        discussion: "Assignments that no longer fit the scenario or the rules are left out and the greedy fills the rest; the better of this and the greedy plan starts the search.",
+        valueName: "plan-dir"))
+    var startFrom: String?
+
     @Option(help: "Also write GLPK's own log of every block and phase (LP relaxation, RINS or RENS, branch-and-cut) to this file.")
     var solverLog: String?
 
@@ -64,6 +70,13 @@ struct SolveCommand: ParsableCommand {
         GLPKSolver.installInterruptHandler()
         let started = Date()
         let scenario = try loadScenario(self.scenario, consequence: "nothing solved")
+        var previous: [Assignment] = []
+        if let startFrom {
+            do { previous = try PlanFolder(URL(fileURLWithPath: startFrom)).plan.assignments } catch {
+                printError("poolctl: --start-from \(error); nothing solved")
+                throw ExitCode(2)
+            }
+        }
         let progressLine = quiet ? nil : ProgressLine()
         var options = AllocationSolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap)
         options.sensitivity = !noSensitivity
@@ -72,6 +85,7 @@ struct SolveCommand: ParsableCommand {
         options.relaxationMethod = lpMethod.method
         options.skipRelaxation = lpMethod == .none
         options.threads = threads
+        options.startFrom = previous
         options.secondsAlreadySpent = Date().timeIntervalSince(started)  // the limit counts from the command's start
         if solverLog != nil { options.verbosity = .normal }
         options.shouldStop = { GLPKSolver.isStopRequested }
@@ -112,6 +126,10 @@ struct SolveCommand: ParsableCommand {
             } catch {
                 printError("poolctl: cannot write the solver log \(solverLog): \(error.localizedDescription)")
             }
+        }
+        if let start = run.startPlan, let startFrom {
+            print("Start plan: \(start.matched) of \(start.matched + start.unmatched) assignments of \(startFrom) are still possible this week"
+                  + (start.unmatched > 0 ? " (the other \(start.unmatched): absent, out of reach, no longer in demand or outside the horizon)" : ""))
         }
         if quiet {
             print("\(run.plan.solver.statusText); objective \(String(format: "%.2f", run.plan.costs.objective)) €; written to \(out)")

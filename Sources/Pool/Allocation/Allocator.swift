@@ -20,6 +20,8 @@ public struct AllocationSolveOptions: Sendable {
     /// search is the solver's business, e.g. `GLPKSolver.requestStop()`.)
     public var shouldStop: (@Sendable () -> Bool)?
     public var warmStart = true
+    /// A previous plan's assignments, tried first for the warm start (`StartPlan`); empty: none.
+    public var startFrom: [Assignment] = []
     /// How the LP relaxation is solved; nil chooses by size and time limit (`Allocator.relaxationMethod`).
     public var relaxationMethod: LPMethod?
     /// Skip the LP relaxation: the greedy plan is improved by neighbourhood search alone, with no
@@ -55,6 +57,8 @@ public struct AllocationRun {
     public var plan: Plan
     public var model: AllocationModel
     public var solverLog: String
+    /// How much of `AllocationSolveOptions.startFrom` matched the new week (nil without one).
+    public var startPlan: StartPlan?
 }
 
 /// Runs a weekly allocation: build the model, greedy warm start, LP relaxation (bound and duals),
@@ -94,6 +98,8 @@ public struct Allocator {
             greedy = plan; warm = p
         }
         if options.warmStart { offer(Greedy.plan(ctx, model.candidates)) }
+        let startPlan = options.startFrom.isEmpty ? nil : StartPlan(ctx, model.candidates, previous: options.startFrom)
+        if options.warmStart, let startPlan { offer(Greedy.plan(ctx, model.candidates, seed: startPlan.seed, seedAtAnyCost: true)) }
         timings.greedySeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
 
@@ -183,7 +189,8 @@ public struct Allocator {
         plan.solver = outcome
         timings.totalSeconds = clock.total
         plan.timings = timings
-        return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + result.log)
+        return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + result.log,
+                             startPlan: startPlan)
     }
 }
 

@@ -9,9 +9,12 @@ public enum Greedy {
     /// Chosen candidate indices, or nil when the pins cannot all be placed by this heuristic.
     ///
     /// `seed`: candidates tried first, in order, after the pins (each taken when the rules allow
-    /// it, its row still has room and it costs less than the purchased service) — the rounding of
-    /// an LP relaxation (`lpRounding`); the usual greedy then fills what is left.
-    public static func plan(_ ctx: AllocationContext, _ candidates: CandidateSet, seed: [Int] = []) -> [Int]? {
+    /// it, its row still has room and — unless `seedAtAnyCost` — it costs less than the purchased
+    /// service) — the rounding of an LP relaxation (`lpRounding`) or a previous plan (`StartPlan`,
+    /// taken whole: a stay's first day or a week's overtime shift may cost more than the place
+    /// alone, and the plan chose them for the week); the usual greedy then fills what is left.
+    public static func plan(_ ctx: AllocationContext, _ candidates: CandidateSet, seed: [Int] = [],
+                            seedAtAnyCost: Bool = false) -> [Int]? {
         var state = ScheduleState(ctx, candidates)
         var cost = ctx.scenario.clinicians.indices.map { _ in 0.0 }
         func weekCost(_ c: Int, _ list: [Int]) -> Double {
@@ -37,7 +40,7 @@ public enum Greedy {
             let r = candidates.all[k].row, c = candidates.all[k].clinician
             guard state.covered[r] < ctx.scenario.demand[r].count else { continue }
             let marginal = weekCost(c, state.chosen[c] + [k]) - cost[c]
-            guard marginal < Objective.uncoveredUnitCost(ctx, row: r) else { continue }
+            guard seedAtAnyCost || marginal < Objective.uncoveredUnitCost(ctx, row: r) else { continue }
             state.add(k); cost[c] += marginal
         }
         let rows = ctx.scenario.demand.indices.filter { !candidates.byRow[$0].isEmpty }.sorted { a, b in

@@ -8,8 +8,9 @@ enum Harness {
     static let solver = GLPKSolver()
 
     static func run(_ sc: Scenario, disabled: Set<RuleID> = [], sensitivity: Bool = false, timeLimit: Double = 30,
-                    gap: Double = 1e-9, exactTop: Int = 0, threads: Int? = nil) throws -> AllocationRun {
+                    gap: Double = 1e-9, exactTop: Int = 0, threads: Int? = nil, startFrom: [Assignment] = []) throws -> AllocationRun {
         var options = AllocationSolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap)
+        options.startFrom = startFrom
         options.threads = threads
         options.sensitivity = sensitivity
         options.exactSensitivityTop = exactTop
