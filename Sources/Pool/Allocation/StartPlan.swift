@@ -1,12 +1,13 @@
 /// A previous plan as the first incumbent (`poolctl solve --start-from PLAN_DIR`): when a week is
 /// solved again after a change — someone falls ill, a unit closes, a pin is added — most of the
-/// last plan still holds, and the search starts far better from it than from the greedy plan.
+/// last plan still holds, and a short solve ends far better from it than from the greedy plan or
+/// the LP rounding (measured: docs/allocation-model.md, "Starting from a previous plan").
 ///
 /// Each assignment of the previous plan is matched to the candidates of the new model with the
-/// same clinician, date, shift, site and mode (the demand row it covered first, then any other row
-/// there: the scenario may have changed); `Greedy.plan` takes them
-/// first where the rules still allow them and their row has room, and fills the rest as usual.
-/// The result is offered like the greedy plan: the better of the two is the warm start.
+/// same clinician, date, shift, site and mode: the demand row it covered first, then any other
+/// row there (the scenario may have changed). `Greedy.plan` takes them first where the rules still
+/// allow them and their row has room, and fills the rest as usual. The result is offered like the
+/// greedy plan and the LP rounding: the cheapest of them is the warm start.
 public struct StartPlan: Sendable, Equatable {
     /// Candidate indices in the previous plan's order (several per assignment when rows share a
     /// site and shift; the greedy takes the first that fits).
