@@ -71,6 +71,31 @@ import Testing
         #expect(r.objective == 10)
     }
 
+    /// GLPK writes an objective constant into MPS as the objective row's RHS meaning +constant
+    /// (HiGHS, like CPLEX, reads −constant) and into LP only as a comment (HiGHS reads none);
+    /// scripts/highs-check recovers the true constant from Pool's files for both.
+    @Test func highsCheckRecoversTheObjectiveConstantOfPoolsFiles() throws {
+        let python = try ExternalTool.require(ExternalTool.python, "python3")
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (model, _, _, _) = GLPKTestModels.production()
+        model.objectiveConstant = 760
+        let mps = dir.appendingPathComponent("m.mps").path, lp = dir.appendingPathComponent("m.lp").path
+        try ModelFiles.write(model, to: mps)
+        try ModelFiles.write(model, to: lp)
+        #expect(try String(contentsOfFile: mps, encoding: .utf8).contains(" 760"))
+        let script = PoolctlLPSolveTests.repository.appendingPathComponent("scripts/highs-check").path
+        let code = """
+            import importlib.machinery, importlib.util
+            loader = importlib.machinery.SourceFileLoader("hc", "\(script)")
+            hc = importlib.util.module_from_spec(importlib.util.spec_from_loader("hc", loader)); loader.exec_module(hc)
+            print(hc.pool_objective_constant("\(mps)", -760.0), hc.pool_objective_constant("\(lp)", 0.0))
+            """
+        let out = try ExternalTool.run(python, ["-c", code])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "760.0 760.0")
+    }
+
     @Test func encodingIsReadableReversibleAndValidForCPLEXLP() {
         #expect(ModelFileNames.encode("x[anna,2025-01-06,day]") == "x(anna,2025~01~06,day)")
         #expect(ModelFileNames.encode("työ ä") == "ty#C3#B6#20#C3#A4")
