@@ -41,6 +41,12 @@ import Testing
         #expect(started.plan.costs.objective <= optimal.costs.objective + 0.01)
         #expect(started.startPlan == StartPlan(AllocationContext(scenario: sc), CandidateSet(AllocationContext(scenario: sc)), previous: optimal.assignments))
         #expect(started.startPlan?.unmatched == 0)
+        let n = optimal.assignments.count
+        #expect(started.plan.solver.startPlan == StartPlanUse(previousAssignments: n, stillPossible: n))
+        #expect(PlanSummary.text(started.plan).contains("started from a previous plan: \(n) of its \(n) assignments still possible this week"))
+        let plainJSON = String(decoding: try PlanFiles.json(greedyOnly), as: UTF8.self)
+        #expect(greedyOnly.solver.startPlan == nil && !plainJSON.contains("startPlan"))
+        #expect(String(decoding: try PlanFiles.json(started.plan), as: UTF8.self).contains("\"stillPossible\" : \(n)"))
     }
 
     /// After an absence the previous plan's assignments of that day are left out, the rest kept,

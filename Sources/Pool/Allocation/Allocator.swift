@@ -166,6 +166,7 @@ public struct Allocator {
             bestBound: Self.strongerBound(result.bestBound, lpBound).map(roundCents), gap: nil, lpRelaxationObjective: lpBound.map(roundCents),
             warmStartObjective: warm.map { roundCents(model.model.objectiveValue($0)) }, nodes: result.nodes,
             timeLimitSeconds: options.timeLimitSeconds, relativeGapTarget: options.relativeGap)
+        outcome.startPlan = startPlan.map { StartPlanUse(previousAssignments: $0.matched + $0.unmatched, stillPossible: $0.matched) }
 
         var sensitivity = Sensitivity.none
         if options.sensitivity, !stop(), let duals = lp.rowDuals, lp.status == .optimal {

@@ -65,6 +65,8 @@ public struct SolverOutcome: Codable, Sendable, Equatable {
     public var nodes: Int
     public var timeLimitSeconds: Double?
     public var relativeGapTarget: Double
+    /// With `--start-from`: how much of the previous plan was still possible this week.
+    public var startPlan: StartPlanUse?
 
     public init(solverName: String, statusText: String, status: SolveStatus, stopReason: StopReason,
                 objective: Double?, bestBound: Double?, gap: Double?, lpRelaxationObjective: Double? = nil,
@@ -135,6 +137,16 @@ public struct Assignment: Codable, Sendable, Equatable {
         self.clinician = clinician; self.date = date; self.shift = shift; self.site = site; self.mode = mode
         self.hours = hours; self.travelKm = travelKm; self.travelMinutes = travelMinutes; self.costEUR = costEUR
         self.demandLine = demandLine; self.profession = profession
+    }
+}
+
+/// How a solve used a previous plan (`poolctl solve --start-from`): its assignments, and how many
+/// of them still had a candidate this week (the rest: absent, out of reach, no longer in demand).
+public struct StartPlanUse: Codable, Sendable, Equatable {
+    public var previousAssignments: Int
+    public var stillPossible: Int
+    public init(previousAssignments: Int, stillPossible: Int) {
+        self.previousAssignments = previousAssignments; self.stillPossible = stillPossible
     }
 }
 

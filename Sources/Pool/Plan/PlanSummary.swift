@@ -15,6 +15,9 @@ public enum PlanSummary {
                  + (plan.solver.lpRelaxationObjective.map { ", LP relaxation \(eur($0))" } ?? "")
                  + (plan.solver.warmStartObjective.map { ", heuristic start \(eur($0))" } ?? ""))
         }
+        if let start = plan.solver.startPlan {
+            line("  started from a previous plan: \(start.stillPossible) of its \(start.previousAssignments) assignments still possible this week")
+        }
         line("Model: \(plan.modelSize.variables) variables (\(plan.modelSize.integerVariables) integer), "
              + "\(plan.modelSize.constraints) constraints, \(plan.modelSize.nonzeros) nonzeros; \(plan.solver.nodes) nodes")
         line()
