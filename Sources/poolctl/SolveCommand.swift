@@ -128,6 +128,10 @@ struct SolveCommand: ParsableCommand {
             }
         }
         if let start = run.startPlan, let startFrom {
+            if start.matched == 0, start.unmatched > 0 {
+                printError("poolctl: warning: none of the \(start.unmatched) assignments of \(startFrom) is possible in this week "
+                           + "(another week's or another scenario's plan?), so it was not used")
+            }
             print("Start plan: \(start.matched) of \(start.matched + start.unmatched) assignments of \(startFrom) are still possible this week"
                   + (start.unmatched > 0 ? " (the other \(start.unmatched): absent, out of reach, no longer in demand or outside the horizon)" : ""))
         }

@@ -17,6 +17,12 @@ import Testing
         #expect(b.status == 0, "\(b.stderr)")
         #expect(b.stdout.contains("Start plan: \(count) of \(count) assignments of \(first) are still possible this week"), "\(b.stdout)")
 
+        // another scenario's plan: nothing matches, a warning says so, the solve still succeeds
+        let other = CLI.repository.appendingPathComponent("Scenarios/pohjanmaa").path
+        let e = try CLI.run(["solve", other, "--out", tmp.appendingPathComponent("other").path, "--time-limit", "2", "--quiet",
+                             "--no-sensitivity", "--start-from", first])
+        #expect(e.status == 0 && e.stderr.contains("warning: none of the \(count) assignments of \(first) is possible in this week"), "\(e.stderr)")
+
         let missing = tmp.appendingPathComponent("missing").path, third = tmp.appendingPathComponent("third").path
         let c = try CLI.run(["solve", scenario, "--out", third, "--start-from", missing])
         #expect(c.status == 2)
