@@ -51,8 +51,8 @@ struct SolveCommand: ParsableCommand {
     var threads: Int?
 
     @Option(name: .customLong("start-from"), help: ArgumentHelp(
-        "A plan folder written by an earlier `poolctl solve` whose assignments are tried first for the starting plan (e.g. last run's plan, to repair the week after someone falls ill).",
-        discussion: "Assignments that no longer fit the scenario or the rules are left out and the greedy fills the rest; the better of this and the greedy plan starts the search.",
+        "A plan folder written by an earlier `poolctl solve` whose assignments are tried first for the starting plan (e.g. last run's plan, to repair the week after someone falls ill, or last week's).",
+        discussion: "A plan of another week has its dates moved onto this one. Assignments that no longer fit the scenario or the rules are left out and the greedy fills the rest; the cheapest of this, the greedy plan and the LP rounding starts the search.",
         valueName: "plan-dir"))
     var startFrom: String?
 
@@ -70,9 +70,12 @@ struct SolveCommand: ParsableCommand {
         GLPKSolver.installInterruptHandler()
         let started = Date()
         let scenario = try loadScenario(self.scenario, consequence: "nothing solved")
-        var previous: [Assignment] = []
+        var previous: [Assignment] = [], previousFirstDate: Day?
         if let startFrom {
-            do { previous = try PlanFolder(URL(fileURLWithPath: startFrom)).plan.assignments } catch {
+            do {
+                let plan = try PlanFolder(URL(fileURLWithPath: startFrom)).plan
+                previous = plan.assignments; previousFirstDate = plan.firstDate
+            } catch {
                 printError("poolctl: --start-from \(error); nothing solved")
                 throw ExitCode(2)
             }
@@ -86,6 +89,7 @@ struct SolveCommand: ParsableCommand {
         options.skipRelaxation = lpMethod == .none
         options.threads = threads
         options.startFrom = previous
+        options.startFromFirstDate = previousFirstDate
         options.secondsAlreadySpent = Date().timeIntervalSince(started)  // the limit counts from the command's start
         if solverLog != nil { options.verbosity = .normal }
         options.shouldStop = { GLPKSolver.isStopRequested }
@@ -130,9 +134,11 @@ struct SolveCommand: ParsableCommand {
         if let start = run.startPlan, let startFrom {
             if start.matched == 0, start.unmatched > 0 {
                 printError("poolctl: warning: none of the \(start.unmatched) assignments of \(startFrom) is possible in this week "
-                           + "(another week's or another scenario's plan?), so it was not used")
+                           + "(another scenario's plan?), so it was not used")
             }
-            print("Start plan: \(start.matched) of \(start.matched + start.unmatched) assignments of \(startFrom) are still possible this week"
+            print("Start plan: \(start.matched) of \(start.matched + start.unmatched) assignments of \(startFrom)"
+                  + (start.movedByDays == 0 ? "" : " (its dates moved by \(start.movedByDays) days onto this week)")
+                  + " are still possible this week"
                   + (start.unmatched > 0 ? " (the other \(start.unmatched): absent, out of reach, no longer in demand or outside the horizon)" : ""))
         }
         if quiet {

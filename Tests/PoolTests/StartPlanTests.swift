@@ -78,4 +78,19 @@ import Testing
         let started = try Harness.run(sc, timeLimit: 0, startFrom: optimal.assignments).plan
         #expect(started.solver.warmStartObjective == 600)
     }
+
+    /// Last week's plan starts this week: its dates are moved by the difference of the first
+    /// dates, so Monday's assignments fall on this Monday.
+    @Test func lastWeeksPlanIsMovedOntoThisWeek() throws {
+        let sc = T.random(seed: 3, clinicians: 12, sites: 5)
+        let plan = try Harness.run(sc).plan
+        var lastWeek = plan.assignments
+        for i in lastWeek.indices { lastWeek[i].date = lastWeek[i].date.adding(days: -7) }
+        let ctx = AllocationContext(scenario: sc), candidates = CandidateSet(ctx)
+        let moved = StartPlan(ctx, candidates, previous: lastWeek, previousFirstDate: T.monday.adding(days: -7))
+        #expect(moved.movedByDays == 7 && moved.matched == plan.assignments.count && moved.unmatched == 0)
+        #expect(moved.seed == StartPlan(ctx, candidates, previous: plan.assignments, previousFirstDate: T.monday).seed)
+        let asIs = StartPlan(ctx, candidates, previous: lastWeek)
+        #expect(asIs.movedByDays == 0 && asIs.matched == 0)
+    }
 }

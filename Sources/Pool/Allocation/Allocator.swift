@@ -22,6 +22,8 @@ public struct AllocationSolveOptions: Sendable {
     public var warmStart = true
     /// A previous plan's assignments, tried first for the warm start (`StartPlan`); empty: none.
     public var startFrom: [Assignment] = []
+    /// The previous plan's first date: when it is not this horizon's, its dates are moved onto it.
+    public var startFromFirstDate: Day?
     /// How the LP relaxation is solved; nil chooses by size and time limit (`Allocator.relaxationMethod`).
     public var relaxationMethod: LPMethod?
     /// Skip the LP relaxation: the greedy plan is improved by neighbourhood search alone, with no
@@ -98,7 +100,8 @@ public struct Allocator {
             greedy = plan; warm = p
         }
         if options.warmStart { offer(Greedy.plan(ctx, model.candidates)) }
-        let startPlan = options.startFrom.isEmpty ? nil : StartPlan(ctx, model.candidates, previous: options.startFrom)
+        let startPlan = options.startFrom.isEmpty ? nil : StartPlan(ctx, model.candidates, previous: options.startFrom,
+                                                                             previousFirstDate: options.startFromFirstDate)
         if options.warmStart, let startPlan { offer(Greedy.plan(ctx, model.candidates, seed: startPlan.seed, seedAtAnyCost: true)) }
         timings.greedySeconds = clock.lap()
         if stop() { throw AllocationError.interrupted }
@@ -166,7 +169,9 @@ public struct Allocator {
             bestBound: Self.strongerBound(result.bestBound, lpBound).map(roundCents), gap: nil, lpRelaxationObjective: lpBound.map(roundCents),
             warmStartObjective: warm.map { roundCents(model.model.objectiveValue($0)) }, nodes: result.nodes,
             timeLimitSeconds: options.timeLimitSeconds, relativeGapTarget: options.relativeGap)
-        outcome.startPlan = startPlan.map { StartPlanUse(previousAssignments: $0.matched + $0.unmatched, stillPossible: $0.matched) }
+        outcome.startPlan = startPlan.map {
+            StartPlanUse(previousAssignments: $0.matched + $0.unmatched, stillPossible: $0.matched, movedByDays: $0.movedByDays)
+        }
 
         var sensitivity = Sensitivity.none
         if options.sensitivity, !stop(), let duals = lp.rowDuals, lp.status == .optimal {

@@ -17,13 +17,18 @@ public struct StartPlan: Sendable, Equatable {
     /// Assignments without one: an unknown clinician, site or shift, a date outside the horizon,
     /// or no candidate any more (absent, no longer qualified or in reach, no demand there).
     public let unmatched: Int
+    /// Days added to the previous plan's dates: its first date moved onto this horizon's (0 when
+    /// they are the same week). Last week's plan thus starts this week on the same weekdays.
+    public let movedByDays: Int
 
-    public init(_ ctx: AllocationContext, _ candidates: CandidateSet, previous: [Assignment]) {
+    /// `previousFirstDate`: the previous plan's first date (nil: take its dates as they are).
+    public init(_ ctx: AllocationContext, _ candidates: CandidateSet, previous: [Assignment], previousFirstDate: Day? = nil) {
         let first = ctx.scenario.horizon.firstDate.ordinal, shifts = ctx.scenario.shiftTypes.count
+        let moved = previousFirstDate.map { first - $0.ordinal } ?? 0
         var seed: [Int] = [], matched = 0
         for a in previous {
             guard let c = ctx.clinicianIndex[a.clinician], let s = ctx.siteIndex[a.site], let shift = ctx.shiftIndex[a.shift] else { continue }
-            let d = a.date.ordinal - first
+            let d = a.date.ordinal + moved - first
             guard d >= 0, d < ctx.dates.count else { continue }
             let instance = d * shifts + shift
             let found = candidates.byClinician[c].filter { k in
@@ -40,6 +45,7 @@ public struct StartPlan: Sendable, Equatable {
         }
         self.seed = seed
         self.matched = matched
+        movedByDays = moved
         unmatched = previous.count - matched
     }
 }

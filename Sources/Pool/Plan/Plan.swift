@@ -145,8 +145,10 @@ public struct Assignment: Codable, Sendable, Equatable {
 public struct StartPlanUse: Codable, Sendable, Equatable {
     public var previousAssignments: Int
     public var stillPossible: Int
-    public init(previousAssignments: Int, stillPossible: Int) {
-        self.previousAssignments = previousAssignments; self.stillPossible = stillPossible
+    /// Days the previous plan's dates were moved by (e.g. 7 for last week's plan).
+    public var movedByDays: Int
+    public init(previousAssignments: Int, stillPossible: Int, movedByDays: Int = 0) {
+        self.previousAssignments = previousAssignments; self.stillPossible = stillPossible; self.movedByDays = movedByDays
     }
 }
 

@@ -16,7 +16,8 @@ public enum PlanSummary {
                  + (plan.solver.warmStartObjective.map { ", heuristic start \(eur($0))" } ?? ""))
         }
         if let start = plan.solver.startPlan {
-            line("  started from a previous plan: \(start.stillPossible) of its \(start.previousAssignments) assignments still possible this week")
+            line("  started from a previous plan\(start.movedByDays == 0 ? "" : " moved by \(start.movedByDays) days"): "
+                 + "\(start.stillPossible) of its \(start.previousAssignments) assignments still possible this week")
         }
         line("Model: \(plan.modelSize.variables) variables (\(plan.modelSize.integerVariables) integer), "
              + "\(plan.modelSize.constraints) constraints, \(plan.modelSize.nonzeros) nonzeros; \(plan.solver.nodes) nodes")
