@@ -46,10 +46,7 @@ import Testing
 
     @Test func withoutTheRelaxationTheGreedyPlanIsImprovedByNeighbourhoodSearch() throws {
         let sc = T.random(seed: 4, clinicians: 30, sites: 10)
-        var options = AllocationSolveOptions(timeLimitSeconds: 5)
-        options.skipRelaxation = true
-        options.sensitivity = false
-        let run = try Allocator(solver: Harness.solver).solve(sc, options: options)
+        let run = try Harness.runWithoutRelaxation(sc, timeLimit: 5)
         let plan = run.plan
         #expect(plan.solver.lpRelaxationObjective == nil)
         #expect(plan.solver.statusText.contains("the LP relaxation was not attempted, as asked (--lp-method none); the greedy plan was improved by neighbourhood search"))

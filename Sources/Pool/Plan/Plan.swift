@@ -193,6 +193,8 @@ public struct Timings: Codable, Sendable, Equatable {
     public var buildSeconds: Double = 0
     public var greedySeconds: Double = 0
     public var lpSeconds: Double = 0
+    /// The Lagrangian bound after the LP relaxation (`LagrangianBound`).
+    public var lagrangianSeconds: Double = 0
     /// Primal heuristics after the LP relaxation: LP rounding and RINS/RENS (docs/allocation-model.md, "Solve pipeline").
     public var heuristicSeconds: Double = 0
     public var solveSeconds: Double = 0

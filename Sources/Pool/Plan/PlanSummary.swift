@@ -13,6 +13,7 @@ public enum PlanSummary {
         if let bound = plan.solver.bestBound {
             line("  objective \(eur(c.objective)), best bound \(eur(bound))"
                  + (plan.solver.lpRelaxationObjective.map { ", LP relaxation \(eur($0))" } ?? "")
+                 + (plan.solver.lagrangianBound.map { ", Lagrangian \(eur($0))" } ?? "")
                  + (plan.solver.warmStartObjective.map { ", heuristic start \(eur($0))" } ?? ""))
         }
         if let start = plan.solver.startPlan {

@@ -14,6 +14,9 @@ public struct SolverOutcome: Codable, Sendable, Equatable {
     public var gap: Double?
     /// Optimum of the LP relaxation, € (how tight the formulation is), when it was solved.
     public var lpRelaxationObjective: Double?
+    /// The Lagrangian bound at the LP relaxation's duals, €, when it was computed in time: the
+    /// coverage rows priced into the objective, each clinician's week solved exactly.
+    public var lagrangianBound: Double?
     /// Objective of the greedy warm start, €, when one was offered.
     public var warmStartObjective: Double?
     public var nodes: Int

@@ -25,14 +25,15 @@ public struct DecomposingSolver: SolverWrapper {
     }
 
     /// Column sets of the independent blocks, each sorted, blocks ordered by their first column.
-    public static func blocks(of model: LinearModel) -> [[Int]] {
+    /// Rows in `ignoring` do not join blocks (`LagrangianBound` relaxes them).
+    public static func blocks(of model: LinearModel, ignoring: Set<Int> = []) -> [[Int]] {
         var parent = Array(0..<model.variableCount)
         func find(_ x: Int) -> Int {
             var x = x
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        for i in 0..<model.constraintCount {
+        for i in 0..<model.constraintCount where !ignoring.contains(i) {
             let start = model.rowStart[i], end = model.rowStart[i + 1]
             guard start < end else { continue }
             let first = find(Int(model.entryColumns[start]))
@@ -241,11 +242,11 @@ struct BlockShape {
     let nonzeros: Int
     var size: Int { nonzeros + columns.count }
 
-    static func all(_ full: LinearModel, blocks: [[Int]]) -> [BlockShape] {
+    static func all(_ full: LinearModel, blocks: [[Int]], ignoring: Set<Int> = []) -> [BlockShape] {
         var blockOf = Array(repeating: -1, count: full.variableCount)
         for (b, columns) in blocks.enumerated() { for j in columns { blockOf[j] = b } }
         var rows = Array(repeating: [Int](), count: blocks.count), nonzeros = Array(repeating: 0, count: blocks.count)
-        for i in 0..<full.constraintCount {
+        for i in 0..<full.constraintCount where !ignoring.contains(i) {
             let start = full.rowStart[i], end = full.rowStart[i + 1]
             let b = start < end ? blockOf[Int(full.entryColumns[start])] : (blocks.firstIndex { $0.first == 0 } ?? -1)
             guard b >= 0 else { continue }

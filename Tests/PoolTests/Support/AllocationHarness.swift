@@ -17,6 +17,15 @@ enum Harness {
         return try Allocator(solver: solver).solve(sc, options: options, allocation: AllocationOptions(disabledRules: disabled))
     }
 
+    /// Solves without the LP relaxation (`--lp-method none`): the greedy plan and neighbourhood search.
+    static func runWithoutRelaxation(_ sc: Scenario, timeLimit: Double, lagrangianBound: Bool = true) throws -> AllocationRun {
+        var options = AllocationSolveOptions(timeLimitSeconds: timeLimit)
+        options.skipRelaxation = true
+        options.sensitivity = false
+        options.lagrangianBound = lagrangianBound
+        return try Allocator(solver: solver).solve(sc, options: options)
+    }
+
     /// Solves with every rule and checks the plan independently.
     static func solveChecked(_ sc: Scenario, sensitivity: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws -> Plan {
         let plan = try run(sc, sensitivity: sensitivity).plan

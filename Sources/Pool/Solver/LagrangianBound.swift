@@ -1,0 +1,205 @@
+import Foundation
+
+/// A lower bound of a minimising MIP by Lagrangian relaxation (Geoffrion 1974): the given rows
+/// leave the constraints and enter the objective, each weighted by a multiplier, and the rest of
+/// the model falls apart into small independent blocks, each solved to optimality as a MIP of
+/// its own. For multipliers λ of the right sign (≥ 0 on ≥ rows, ≤ 0 on ≤ rows, free on =),
+///
+///     L(λ) = constant + Σ λ_r b_r + Σ_blocks min { (c − λA) x : x in the block }  ≤  MIP optimum,
+///
+/// and with the LP relaxation's duals as λ, L ≥ the LP bound: each block keeps its integrality,
+/// which the LP gave up. Pool relaxes the coverage rows, so every clinician's week is a block
+/// (its weekly hours, rest and stays solved exactly) — on the region week that lifted the bound
+/// by more than a thousand euros above the LP's (docs/performance.md).
+public struct LagrangianBound {
+    public let relaxedRows: [Int]
+    private let shapes: [BlockShape]
+    private let ignoring: Set<Int>
+
+    /// What one evaluation found.
+    public struct Value: Sendable {
+        /// L(λ), including the model's constant.
+        public var bound: Double
+        public var blocks: Int
+        public var seconds: Double
+        /// Evaluations of L behind this one (subgradient steps + 1).
+        public var evaluations = 1
+        /// The blocks' optima together, one value per column: the relaxed rows' subgradient.
+        var point: [Double]
+    }
+
+    public init(_ model: LinearModel, relaxing rows: [Int]) {
+        relaxedRows = rows.sorted()
+        ignoring = Set(rows)
+        shapes = BlockShape.all(model, blocks: DecomposingSolver.blocks(of: model, ignoring: ignoring), ignoring: ignoring)
+    }
+
+    public var blockCount: Int { shapes.count }
+
+    /// The multiplier of row r clamped to the sign its sense allows in a minimisation.
+    static func clamped(_ value: Double, _ sense: ConstraintSense) -> Double {
+        switch sense {
+        case .greaterOrEqual: return max(0, value)
+        case .lessOrEqual: return min(0, value)
+        case .equal: return value
+        }
+    }
+
+    /// L(λ) with λ taken from `rowDuals` (one per row of the model, e.g. the LP relaxation's) on
+    /// the relaxed rows. Nil when the model maximises, when a block could not be bounded before
+    /// `timeLimitSeconds` (a partial sum bounds nothing) or when a stop is requested.
+    public func evaluate(_ model: LinearModel, rowDuals: [Double], solver: any LinearSolver, lanes: Int = 1,
+                         timeLimitSeconds: Double?, isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Value? {
+        guard model.direction == .minimize, rowDuals.count == model.constraintCount else { return nil }
+        let clock = BlockClock()
+        var costs = model.objectiveCoefficients
+        var bound = model.objectiveConstant
+        for r in relaxedRows {
+            let lambda = Self.clamped(rowDuals[r], model.senses[r])
+            guard lambda != 0 else { continue }
+            bound += lambda * model.rightHandSides[r]
+            for k in model.rowStart[r]..<model.rowStart[r + 1] { costs[Int(model.entryColumns[k])] -= lambda * model.entryValues[k] }
+        }
+        let work = LagrangianWork(model: model, shapes: shapes, costs: costs, solver: solver, clock: clock,
+                                  timeLimit: timeLimitSeconds, isStopRequested: isStopRequested)
+        let laneBlocks = balancedLanes(sizes: shapes.map(\.size), count: lanes)
+        if laneBlocks.count <= 1 {
+            work.run(laneBlocks.first ?? [])
+        } else {
+            solver.lanes.run(lanes: laneBlocks.count) { lane in work.run(laneBlocks[lane]) }
+        }
+        if let error = work.board.error { throw error }
+        guard let sum = work.board.total else { return nil }
+        return Value(bound: bound + sum, blocks: shapes.count, seconds: clock.elapsed, point: work.board.point(model.variableCount, shapes))
+    }
+
+    /// Subgradient ascent (Held, Wolfe, Crowder 1974) from `rowDuals`: each step moves the
+    /// multipliers along b − Ax of the last evaluation's point, by θ (target − L) / ‖b − Ax‖²
+    /// towards `target` (a plan's objective: the bound cannot pass it); θ starts at 1 and halves after
+    /// two steps without a better bound (region week: a Camerini–Fratta–Maffioli deflection of 0.5 and
+    /// a first θ of 2 both climbed slower). Stops at the time limit, at `maxSteps` evaluations, or
+    /// when the point satisfies every relaxed row. Returns the best evaluation, with the time and the
+    /// number of evaluations of the whole ascent.
+    public func ascend(_ model: LinearModel, from rowDuals: [Double], target: Double, solver: any LinearSolver, lanes: Int = 1,
+                       timeLimitSeconds: Double?, maxSteps: Int = 50,
+                       isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Value? {
+        let clock = BlockClock()
+        var lambda = rowDuals, best: Value?, evaluations = 0, theta = 1.0, stalled = 0
+        for r in relaxedRows { lambda[r] = Self.clamped(lambda[r], model.senses[r]) }
+        while evaluations < maxSteps, !isStopRequested() {
+            let left = timeLimitSeconds.map { $0 - clock.elapsed }
+            if let left, left <= 0 { break }
+            guard let value = try evaluate(model, rowDuals: lambda, solver: solver, lanes: lanes, timeLimitSeconds: left,
+                                           isStopRequested: isStopRequested) else { break }
+            evaluations += 1
+            if value.bound > (best?.bound ?? -.infinity) { best = value; stalled = 0 } else {
+                stalled += 1
+                if stalled >= 2 { theta /= 2; stalled = 0 }
+            }
+            var step = relaxedRows.map { r in model.rightHandSides[r] - model.activity(ofRow: r, value.point) }
+            // A multiplier at zero whose row is slack cannot move: not part of the direction.
+            for (k, r) in relaxedRows.enumerated() where Self.clamped(lambda[r] + step[k], model.senses[r]) == 0 && lambda[r] == 0 { step[k] = 0 }
+            let norm = step.reduce(0) { $0 + $1 * $1 }
+            guard norm > 1e-12, target > value.bound else { break }
+            let size = theta * (target - value.bound) / norm
+            for (k, r) in relaxedRows.enumerated() { lambda[r] = Self.clamped(lambda[r] + size * step[k], model.senses[r]) }
+        }
+        guard var best else { return nil }
+        best.seconds = clock.elapsed; best.evaluations = evaluations
+        return best
+    }
+}
+
+/// The blocks' bounds as the lanes find them; nil total once any block failed to give one.
+private final class LagrangianBoard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bounds: [Double?]
+    private var points: [[Double]]
+    private var failed = false
+    private(set) var error: Error?
+
+    init(count: Int) { bounds = Array(repeating: nil, count: count); points = Array(repeating: [], count: count) }
+
+    var hasFailed: Bool { lock.withLock { failed } }
+    func set(_ b: Int, _ value: Double, _ point: [Double]) { lock.withLock { bounds[b] = value; points[b] = point } }
+    /// The blocks' points as one point of the whole model.
+    func point(_ columns: Int, _ shapes: [BlockShape]) -> [Double] {
+        lock.withLock {
+            var out = Array(repeating: 0.0, count: columns)
+            for (b, shape) in shapes.enumerated() where points[b].count == shape.columns.count {
+                for (k, j) in shape.columns.enumerated() { out[j] = points[b][k] }
+            }
+            return out
+        }
+    }
+    func fail(_ error: Error? = nil) { lock.withLock { failed = true; if self.error == nil { self.error = error } } }
+    /// The blocks' sum in block order (the same figure whatever order the lanes finished in).
+    var total: Double? {
+        lock.withLock {
+            guard !failed else { return nil }
+            var s = 0.0
+            for b in bounds { guard let b else { return nil }; s += b }
+            return s
+        }
+    }
+}
+
+/// One lane's share of an evaluation: it reads the model and writes only through the board.
+private struct LagrangianWork: @unchecked Sendable {
+    let model: LinearModel
+    let shapes: [BlockShape]
+    let costs: [Double]
+    let solver: any LinearSolver
+    let clock: BlockClock
+    let timeLimit: Double?
+    let isStopRequested: @Sendable () -> Bool
+    let board: LagrangianBoard
+
+    init(model: LinearModel, shapes: [BlockShape], costs: [Double], solver: any LinearSolver, clock: BlockClock,
+         timeLimit: Double?, isStopRequested: @escaping @Sendable () -> Bool) {
+        self.model = model; self.shapes = shapes; self.costs = costs; self.solver = solver; self.clock = clock
+        self.timeLimit = timeLimit; self.isStopRequested = isStopRequested
+        board = LagrangianBoard(count: shapes.count)
+    }
+
+    /// min Σ c_j x_j over the columns' bounds alone, and where; nil when unbounded below.
+    static func bestAtBounds(_ columns: [Int], _ model: LinearModel, _ costs: [Double]) -> (Double, [Double])? {
+        var total = 0.0, point: [Double] = []
+        for j in columns {
+            let integral = model.kinds[j] != .continuous
+            let lower = integral ? model.lowerBounds[j].rounded(.up) : model.lowerBounds[j]
+            let upper = integral ? model.upperBounds[j].rounded(.down) : model.upperBounds[j]
+            let at = costs[j] > 0 ? lower : costs[j] < 0 ? upper : (lower.isFinite ? lower : upper.isFinite ? upper : 0)
+            guard at.isFinite else { return nil }
+            total += costs[j] * at; point.append(at)
+        }
+        return (total, point)
+    }
+
+    func run(_ blocks: [Int]) {
+        for b in blocks {
+            guard !board.hasFailed, !isStopRequested() else { board.fail(); return }
+            let left = timeLimit.map { $0 - clock.elapsed }
+            if let left, left <= 0 { board.fail(); return }
+            let shape = shapes[b]
+            // A block without rows (an uncovered-demand variable alone) is at one of its bounds:
+            // no solver needed.
+            if shape.rows.isEmpty {
+                guard let (value, point) = Self.bestAtBounds(shape.columns, model, costs) else { board.fail(); return }
+                board.set(b, value, point); continue
+            }
+            let sub = BlockModel(model, shape: shape).model
+            for (k, j) in shape.columns.enumerated() { sub.setObjectiveCoefficient(Variable(index: k), costs[j]) }
+            var options = SolveOptions(timeLimitSeconds: left, relativeGap: 0, verbosity: .quiet)
+            options.progress = nil
+            do {
+                let r = try solver.solve(sub, options: options)
+                // Optimal: its objective; stopped early: the proven bound of its tree, still valid.
+                guard let value = r.status == .optimal ? r.objective : r.bestBound else { board.fail(); return }
+                board.set(b, value, r.values)
+            } catch {
+                board.fail(error); return
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// The Lagrangian bound: valid (never above the optimum), at least the LP bound at the LP's
+/// duals, and stronger where blocks keep an integrality the LP gives up.
+@Suite struct LagrangianBoundTests {
+    let glpk = GLPKSolver()
+
+    /// Two workers who may each work one of three days (2 h a day, 3 h a week: the LP lets each
+    /// work 1.5 days), three days to cover, each uncovered day 10 €. Optimum 13 € (one day each,
+    /// one uncovered); the LP says 4.5 €.
+    static func twoWorkers() -> (model: LinearModel, cover: [Int]) {
+        let m = LinearModel(name: "two workers")
+        let u = (0..<3).map { m.addVariable("u\($0)", .continuous, lower: 0, upper: 1) }
+        let x = (0..<2).map { w in (0..<3).map { d in m.binary("x\(w)\(d)") } }
+        var cover: [Int] = []
+        for d in 0..<3 { cover.append(m.add("cover\(d)", LinearExpression(u[d]) + x[0][d] + x[1][d] >= 1).index) }
+        for w in 0..<2 { m.add("hours\(w)", sum(x[w].map { 2 * $0 }) <= 3) }
+        m.setObjective(.minimize, sum(u.map { 10 * $0 }) + sum(x[0]) + sum(x[1].map { 2 * $0 }))
+        return (m, cover)
+    }
+
+    @Test func atTheLPDualsItLiesBetweenTheLPBoundAndTheOptimum() throws {
+        let (m, cover) = Self.twoWorkers()
+        var lpOptions = SolveOptions(verbosity: .quiet)
+        lpOptions.relaxIntegrality = true
+        let lp = try glpk.solve(m, options: lpOptions)
+        #expect(abs((lp.objective ?? 0) - 4.5) < 1e-9)
+        let mip = try glpk.solve(m, options: SolveOptions(relativeGap: 0, verbosity: .quiet))
+        #expect(mip.objective == 13)
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        #expect(relaxation.blockCount == 5)  // two workers and each day's uncovered variable
+        let duals = try #require(lp.rowDuals)
+        let value = try #require(try relaxation.evaluate(m, rowDuals: duals, solver: glpk, timeLimitSeconds: nil))
+        #expect(value.bound >= 4.5 - 1e-9 && value.bound <= 13 + 1e-9)
+    }
+
+    @Test func atTheBestMultipliersItReachesTheOptimumHere() throws {
+        // λ = 10 per day: each worker's best week is one day (−9 €, −8 €), the uncovered days
+        // cost nothing, 30 € − 17 € = 13 €: the convex hull of each worker's weeks is exact here.
+        let (m, cover) = Self.twoWorkers()
+        var duals = Array(repeating: 0.0, count: m.constraintCount)
+        for r in cover { duals[r] = 10 }
+        duals[m.constraintCount - 1] = -123  // a row that is not relaxed: its dual is ignored
+        let value = try #require(try LagrangianBound(m, relaxing: cover).evaluate(m, rowDuals: duals, solver: glpk, timeLimitSeconds: nil))
+        #expect(abs(value.bound - 13) < 1e-9)
+        #expect(value.blocks == 5)
+    }
+
+    @Test func aMultiplierOfTheWrongSignIsClampedToZero() throws {
+        // min −x, x ≤ 2 integer, relaxed row x ≥ 1 (slack at the optimum x = 2, −2 €). With λ = −1
+        // taken as it is, L = −1 + min 0·x = −1: above the optimum. Clamped to 0: L = −2.
+        let m = LinearModel(name: "clamp")
+        let x = m.addVariable("x", .integer, lower: 0, upper: 2)
+        let row = m.add("atLeastOne", LinearExpression(x) >= 1).index
+        m.add("atMostTwo", LinearExpression(x) <= 2)
+        m.setObjective(.minimize, -1 * x)
+        let value = try #require(try LagrangianBound(m, relaxing: [row]).evaluate(m, rowDuals: [-1, 0], solver: glpk, timeLimitSeconds: nil))
+        #expect(value.bound == -2)
+        #expect(LagrangianBound.clamped(-1, .greaterOrEqual) == 0 && LagrangianBound.clamped(1, .lessOrEqual) == 0)
+        #expect(LagrangianBound.clamped(-1, .equal) == -1)
+    }
+
+    @Test func noTimeOrAMaximisationGivesNoBound() throws {
+        let (m, cover) = Self.twoWorkers()
+        let duals = Array(repeating: 1.0, count: m.constraintCount)
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        #expect(try relaxation.evaluate(m, rowDuals: duals, solver: glpk, timeLimitSeconds: 0) == nil)
+        #expect(try relaxation.evaluate(m, rowDuals: [1], solver: glpk, timeLimitSeconds: nil) == nil)  // wrong length
+        m.direction = .maximize
+        #expect(try relaxation.evaluate(m, rowDuals: duals, solver: glpk, timeLimitSeconds: nil) == nil)
+    }
+
+    @Test func twoLanesGiveTheSameBound() throws {
+        let (m, cover) = Self.twoWorkers()
+        var duals = Array(repeating: 0.0, count: m.constraintCount)
+        for r in cover { duals[r] = 7 }
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let one = try #require(try relaxation.evaluate(m, rowDuals: duals, solver: glpk, lanes: 1, timeLimitSeconds: nil))
+        let two = try #require(try relaxation.evaluate(m, rowDuals: duals, solver: glpk, lanes: 2, timeLimitSeconds: nil))
+        #expect(one.bound == two.bound)
+    }
+
+    @Test func subgradientAscentClimbsFromZeroPricesAndStaysValid() throws {
+        let (m, cover) = Self.twoWorkers()
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let zero = Array(repeating: 0.0, count: m.constraintCount)
+        let start = try #require(try relaxation.evaluate(m, rowDuals: zero, solver: glpk, timeLimitSeconds: nil))
+        #expect(start.bound == 0)
+        let climbed = try #require(try relaxation.ascend(m, from: zero, target: 14, solver: glpk, timeLimitSeconds: nil, maxSteps: 40))
+        #expect(climbed.bound > 4.5, "above the LP bound: \(climbed.bound)")
+        #expect(climbed.bound <= 13 + 1e-9)
+        #expect(climbed.evaluations > 1 && climbed.evaluations <= 40)
+    }
+
+    @Test func withoutTheLPTheAllocationStillGetsABound() throws {
+        let sc = TestScenarios.random(seed: 4, clinicians: 30, sites: 10)
+        let run = try Harness.runWithoutRelaxation(sc, timeLimit: 4)
+        let bound = try #require(run.plan.solver.lagrangianBound)
+        #expect(try #require(run.plan.solver.bestBound) >= bound)
+        #expect(bound <= run.plan.costs.objective)
+        #expect(run.solverLog.contains("=== Lagrangian bound ==="))
+        let without = try Harness.runWithoutRelaxation(sc, timeLimit: 4, lagrangianBound: false)
+        #expect(without.plan.solver.lagrangianBound == nil)
+        #expect(!without.solverLog.contains("=== Lagrangian bound ==="))
+    }
+
+    /// Weekly allocations solved to optimality: the plan's Lagrangian bound never exceeds the
+    /// optimum and never falls below the LP bound; on some week it is strictly stronger.
+    @Test func onGeneratedWeeksItIsValidAndSometimesStronger() throws {
+        var stronger = 0
+        for seed in UInt64(1)...6 {
+            let plan = try Harness.run(TestScenarios.random(seed: seed, clinicians: 12, sites: 5)).plan
+            try #require(plan.solver.status == .optimal, "seed \(seed)")
+            let bound = try #require(plan.solver.lagrangianBound, "seed \(seed)")
+            let lp = try #require(plan.solver.lpRelaxationObjective)
+            #expect(bound <= plan.costs.objective + 0.02, "seed \(seed): Lagrangian \(bound) above the optimum \(plan.costs.objective)")
+            #expect(bound >= lp - 0.02, "seed \(seed): Lagrangian \(bound) below the LP \(lp)")
+            if bound > lp + 0.5 { stronger += 1 }
+        }
+        #expect(stronger > 0)
+    }
+}
