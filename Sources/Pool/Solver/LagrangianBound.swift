@@ -13,8 +13,7 @@ import Foundation
 /// by more than a thousand euros above the LP's (docs/performance.md).
 public struct LagrangianBound {
     public let relaxedRows: [Int]
-    private let shapes: [BlockShape]
-    private let ignoring: Set<Int>
+    let shapes: [BlockShape]
 
     /// What one evaluation found.
     public struct Value: Sendable {
@@ -30,7 +29,7 @@ public struct LagrangianBound {
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
         relaxedRows = rows.sorted()
-        ignoring = Set(rows)
+        let ignoring = Set(rows)
         shapes = BlockShape.all(model, blocks: DecomposingSolver.blocks(of: model, ignoring: ignoring), ignoring: ignoring)
     }
 
@@ -52,25 +51,35 @@ public struct LagrangianBound {
                          timeLimitSeconds: Double?, isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Value? {
         guard model.direction == .minimize, rowDuals.count == model.constraintCount else { return nil }
         let clock = BlockClock()
-        var costs = model.objectiveCoefficients
-        var bound = model.objectiveConstant
-        for r in relaxedRows {
-            let lambda = Self.clamped(rowDuals[r], model.senses[r])
-            guard lambda != 0 else { continue }
-            bound += lambda * model.rightHandSides[r]
-            for k in model.rowStart[r]..<model.rowStart[r + 1] { costs[Int(model.entryColumns[k])] -= lambda * model.entryValues[k] }
+        let (costs, constant) = ColumnGeneration.pricedCosts(model, relaxedRows, rowDuals)
+        var bound = constant
+        guard let optima = try solveBlocks(Array(shapes.indices), model, costs: costs, solver: solver, lanes: lanes,
+                                           timeLimitSeconds: timeLimitSeconds.map { $0 - clock.elapsed }, isStopRequested: isStopRequested)
+        else { return nil }
+        var point = Array(repeating: 0.0, count: model.variableCount)
+        for (b, optimum) in zip(shapes.indices, optima) {
+            bound += optimum.value  // in block order: the same sum whatever order the lanes finished in
+            for (k, j) in shapes[b].columns.enumerated() where k < optimum.point.count { point[j] = optimum.point[k] }
         }
-        let work = LagrangianWork(model: model, shapes: shapes, costs: costs, solver: solver, clock: clock,
+        return Value(bound: bound, blocks: shapes.count, seconds: clock.elapsed, point: point)
+    }
+
+    /// The optimum of each listed block under `costs` (one per column of the model): its value —
+    /// a proven bound when the block stopped early — and its point (block-local, empty when the
+    /// block stopped without one). Nil when a block could not be bounded in time; throws
+    /// `SolveInterrupted` when a stop reached a block's solve.
+    func solveBlocks(_ blocks: [Int], _ model: LinearModel, costs: [Double], solver: any LinearSolver, lanes: Int,
+                     timeLimitSeconds: Double?, isStopRequested: @escaping @Sendable () -> Bool) throws -> [BlockOptimum]? {
+        let work = LagrangianWork(model: model, shapes: shapes, costs: costs, solver: solver, clock: BlockClock(),
                                   timeLimit: timeLimitSeconds, isStopRequested: isStopRequested)
-        let laneBlocks = balancedLanes(sizes: shapes.map(\.size), count: lanes)
+        let laneBlocks = balancedLanes(sizes: blocks.map { shapes[$0].size }, count: lanes).map { $0.map { blocks[$0] } }
         if laneBlocks.count <= 1 {
             work.run(laneBlocks.first ?? [])
         } else {
             solver.lanes.run(lanes: laneBlocks.count) { lane in work.run(laneBlocks[lane]) }
         }
         if let error = work.board.error { throw error }
-        guard let sum = work.board.total else { return nil }
-        return Value(bound: bound + sum, blocks: shapes.count, seconds: clock.elapsed, point: work.board.point(model.variableCount, shapes))
+        return work.board.optima(blocks)
     }
 
     /// Subgradient ascent (Held, Wolfe, Crowder 1974) from `rowDuals`: each step moves the
@@ -110,36 +119,34 @@ public struct LagrangianBound {
     }
 }
 
-/// The blocks' bounds as the lanes find them; nil total once any block failed to give one.
+/// A stop request (Ctrl-C) reached one of the blocks' solves. GLPK clears its stop flag when its
+/// next solve begins, so the request travels as this error to whoever must remember it (`StopLatch`).
+public struct SolveInterrupted: Error {}
+
+/// One block's optimum under given costs: its value (or proven bound) and its point.
+struct BlockOptimum {
+    var value: Double
+    var point: [Double]
+}
+
+/// The blocks' optima as the lanes find them; none once any block failed to give one.
 private final class LagrangianBoard: @unchecked Sendable {
     private let lock = NSLock()
-    private var bounds: [Double?]
-    private var points: [[Double]]
+    private var found: [BlockOptimum?]
     private var failed = false
     private(set) var error: Error?
 
-    init(count: Int) { bounds = Array(repeating: nil, count: count); points = Array(repeating: [], count: count) }
+    init(count: Int) { found = Array(repeating: nil, count: count) }
 
     var hasFailed: Bool { lock.withLock { failed } }
-    func set(_ b: Int, _ value: Double, _ point: [Double]) { lock.withLock { bounds[b] = value; points[b] = point } }
-    /// The blocks' points as one point of the whole model.
-    func point(_ columns: Int, _ shapes: [BlockShape]) -> [Double] {
-        lock.withLock {
-            var out = Array(repeating: 0.0, count: columns)
-            for (b, shape) in shapes.enumerated() where points[b].count == shape.columns.count {
-                for (k, j) in shape.columns.enumerated() { out[j] = points[b][k] }
-            }
-            return out
-        }
-    }
+    func set(_ b: Int, _ value: Double, _ point: [Double]) { lock.withLock { found[b] = BlockOptimum(value: value, point: point) } }
     func fail(_ error: Error? = nil) { lock.withLock { failed = true; if self.error == nil { self.error = error } } }
-    /// The blocks' sum in block order (the same figure whatever order the lanes finished in).
-    var total: Double? {
+    func optima(_ blocks: [Int]) -> [BlockOptimum]? {
         lock.withLock {
             guard !failed else { return nil }
-            var s = 0.0
-            for b in bounds { guard let b else { return nil }; s += b }
-            return s
+            var out: [BlockOptimum] = []
+            for b in blocks { guard let o = found[b] else { return nil }; out.append(o) }
+            return out
         }
     }
 }
@@ -194,9 +201,10 @@ private struct LagrangianWork: @unchecked Sendable {
             options.progress = nil
             do {
                 let r = try solver.solve(sub, options: options)
+                if r.stopReason == .interrupted { board.fail(SolveInterrupted()); return }
                 // Optimal: its objective; stopped early: the proven bound of its tree, still valid.
                 guard let value = r.status == .optimal ? r.objective : r.bestBound else { board.fail(); return }
-                board.set(b, value, r.values)
+                board.set(b, value, r.hasSolution ? r.values : [])
             } catch {
                 board.fail(error); return
             }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// Price-and-branch over the blocks of the Lagrangian relaxation: its bound is valid, it converges
+/// to the Dantzig–Wolfe bound, and its master MIP returns a plan of the whole model.
+@Suite struct ColumnGenerationTests {
+    let glpk = GLPKSolver()
+
+    /// The two-worker model of `LagrangianBoundTests`, with its LP duals and the all-uncovered plan.
+    func twoWorkers() throws -> (model: LinearModel, cover: [Int], duals: [Double], uncovered: [Double]) {
+        let (m, cover) = LagrangianBoundTests.twoWorkers()
+        var lpOptions = SolveOptions(verbosity: .quiet)
+        lpOptions.relaxIntegrality = true
+        let duals = try #require(try glpk.solve(m, options: lpOptions).rowDuals)
+        var uncovered = Array(repeating: 0.0, count: m.variableCount)
+        for j in 0..<3 { uncovered[j] = 1 }  // u0…u2 are the first three columns
+        #expect(m.violations(uncovered).isEmpty && m.objectiveValue(uncovered) == 30)
+        return (m, cover, duals, uncovered)
+    }
+
+    @Test func convergesToTheOptimumOfTheTwoWorkers() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        let r = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, timeLimitSeconds: nil)
+        #expect(r.converged)
+        let bound = try #require(r.bound)
+        #expect(abs(bound - 13) < 1e-6, "the convex hull of each worker's weeks is exact here: \(bound)")
+        let point = try #require(r.point)
+        #expect(m.violations(point).isEmpty)
+        #expect(abs(m.objectiveValue(point) - 13) < 1e-6)
+        #expect(r.columns >= 4 && r.rounds >= 2)
+    }
+
+    @Test func theMasterMIPStartsFromTheSeedAndNeverEndsWorse() throws {
+        // No time for rounds: the master holds the seed's columns and the first pricing's.
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        let r = try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,
+                                                              timeLimitSeconds: 5, mipShare: 0.999)
+        let point = try #require(r.point)
+        #expect(m.violations(point).isEmpty)
+        #expect(m.objectiveValue(point) <= 30)
+    }
+
+    @Test func aStopEndsItAndSaysSo() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        let r = try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,
+                                                              timeLimitSeconds: 10, isStopRequested: { true })
+        #expect(r.interrupted && r.rounds == 0 && r.point == nil && r.bound == nil)
+    }
+
+    @Test func aStopLatchRemembersWhatItSaw() {
+        final class Flag: @unchecked Sendable { var on = false }
+        let flag = Flag()
+        let latch = StopLatch { flag.on }
+        #expect(!latch.isSet)
+        flag.on = true
+        #expect(latch.isSet)
+        flag.on = false  // GLPK clears its flag when the next solve begins
+        #expect(latch.isSet)
+    }
+
+    /// Weekly allocations: price-and-branch's bound is valid, its plans pass the independent checker.
+    @Test func onGeneratedWeeksTheBoundIsValidAndThePlansCheck() throws {
+        for seed in UInt64(7)...9 {
+            let sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
+            let run = try Harness.run(sc)
+            #expect(run.solverLog.contains("=== price-and-branch ==="), "seed \(seed)")
+            let plan = run.plan
+            let bound = try #require(plan.solver.lagrangianBound)
+            if plan.solver.status == .optimal { #expect(bound <= plan.costs.objective + 0.02, "seed \(seed)") }
+            let report = PlanChecker(sc).check(PlanChecker.items(plan))
+            #expect(report.violations.isEmpty, "seed \(seed): \(report.violations.prefix(3))")
+        }
+    }
+}
