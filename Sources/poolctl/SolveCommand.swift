@@ -44,8 +44,11 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Skip the sensitivity analysis.")
     var noSensitivity = false
 
-    @Flag(help: "Skip the Lagrangian bound (every clinician's week solved exactly under the demand's prices: after the LP relaxation one pass, up to a fifth of the time left; without it a subgradient ascent, a fifth of the time left). The time goes to the search instead; the bound is then the LP's or none.")
+    @Flag(help: "Skip the Lagrangian bound and price-and-branch (every clinician's week solved exactly under the demand's prices). The time goes to RINS, neighbourhood search and branch-and-cut instead; the bound is then the LP's, or none when the LP was skipped.")
     var noLagrangianBound = false
+
+    @Flag(help: "After the LP relaxation, one Lagrangian evaluation at its duals instead of price-and-branch (column generation over clinician weeks and a master MIP, which takes the time left after the LP); the search then starts from the LP rounding as before.")
+    var noPriceAndBranch = false
 
     @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), none (skip it: improve the greedy plan by neighbourhood search; the bound then comes from the Lagrangian ascent alone), or auto (by model size and time limit; skips it when it is predicted not to finish in time).")
     var lpMethod: LPMethodChoice = .auto
@@ -87,6 +90,7 @@ struct SolveCommand: ParsableCommand {
         var options = AllocationSolveOptions(timeLimitSeconds: timeLimit, relativeGap: gap)
         options.sensitivity = !noSensitivity
         options.lagrangianBound = !noLagrangianBound
+        if noPriceAndBranch { options.columnGenerationShare = 0 }
         options.exactSensitivityTop = exactSensitivity
         options.progressInterval = 0.25
         options.relaxationMethod = lpMethod.method
