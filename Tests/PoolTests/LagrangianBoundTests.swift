@@ -106,6 +106,16 @@ import Testing
         #expect(!without.solverLog.contains("=== Lagrangian bound ==="))
     }
 
+    @Test func theAscentIsNotStartedWhenFewerThanThreeStepsFit() {
+        #expect(abs(Allocator.ascentStepSeconds(integerColumns: 33_000, lanes: 2) - 1) < 1e-9)
+        #expect(Allocator.ascentStepSeconds(integerColumns: 33_000, lanes: 1) == 2)
+        // The national week (2.69 million integer columns, 600 s: a fifth is 107 s) gets none; 2× the region (120 s) does.
+        #expect(!Allocator.ascentFits(budget: 107, integerColumns: 2_690_504, lanes: 2))
+        #expect(!Allocator.ascentFits(budget: 21, integerColumns: 991_634, lanes: 2))
+        #expect(Allocator.ascentFits(budget: 23.6, integerColumns: 157_276, lanes: 2))
+        #expect(Allocator.ascentFits(budget: nil, integerColumns: 10_000_000, lanes: 1))
+    }
+
     /// Weekly allocations solved to optimality: the plan's Lagrangian bound never exceeds the
     /// optimum and never falls below the LP bound; on some week it is strictly stronger.
     @Test func onGeneratedWeeksItIsValidAndSometimesStronger() throws {

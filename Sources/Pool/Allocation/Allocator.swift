@@ -298,15 +298,33 @@ extension Allocator {
     /// a run gets. (Region week, about 1 s per evaluation on two lanes: 220 783 € after 15 s,
     /// 304 195 € after 30 evaluations in 32 s; the LP duals give 324 776 € in one evaluation.
     /// Scaling the uncovered costs down, which the LP duals are on average, started lower.)
+    ///
+    /// Its first steps give a weak bound, so it is not started when fewer than three evaluations
+    /// are predicted to fit (`ascentStepSeconds`): the national week's single evaluation did not
+    /// finish in 107 s, which the search then lacked.
     func lagrangianAscent(_ model: AllocationModel, target: Double, lanes: Int, timeLimit: Double?,
                           stop: @escaping @Sendable () -> Bool) throws -> LagrangianBound.Value? {
+        let budget = timeLimit.map { $0 * 0.2 }
+        guard Self.ascentFits(budget: budget, integerColumns: model.size.integerVariables, lanes: lanes) else { return nil }
         var prices = Array(repeating: 0.0, count: model.model.constraintCount)
         for (r, ref) in model.coverageRows.enumerated() {
             if let ref { prices[ref.index] = Objective.uncoveredUnitCost(model.context, row: r) }
         }
         let relaxation = LagrangianBound(model.model, relaxing: model.coverageRows.compactMap { $0?.index })
         return try relaxation.ascend(model.model, from: prices, target: target, solver: solver, lanes: lanes,
-                                     timeLimitSeconds: timeLimit.map { $0 * 0.2 }, isStopRequested: stop)
+                                     timeLimitSeconds: budget, isStopRequested: stop)
+    }
+
+    /// Seconds of one Lagrangian evaluation, predicted from the integer columns: measured 1.0 s for
+    /// the region's 36 838 on two lanes and 4.7 s for twice the region's 157 276 (about one second
+    /// per 33 000); the 5× week's 991 634 did not finish in 21 s.
+    static func ascentStepSeconds(integerColumns: Int, lanes: Int) -> Double {
+        Double(integerColumns) / 33_000 * 2 / Double(max(1, min(lanes, 2)))
+    }
+
+    /// Whether three ascent steps are predicted to fit the budget (no budget: always).
+    static func ascentFits(budget: Double?, integerColumns: Int, lanes: Int) -> Bool {
+        budget.map { $0 >= 3 * ascentStepSeconds(integerColumns: integerColumns, lanes: lanes) } ?? true
     }
 
     static let skippedSolve = SolveResult(status: .noSolution, stopReason: .timeLimit, objective: nil, bestBound: nil,

@@ -14,10 +14,11 @@ public struct SolverOutcome: Codable, Sendable, Equatable {
     public var gap: Double?
     /// Optimum of the LP relaxation, € (how tight the formulation is), when it was solved.
     public var lpRelaxationObjective: Double?
-    /// The Lagrangian bound at the LP relaxation's duals, €, when it was computed in time: the
-    /// coverage rows priced into the objective, each clinician's week solved exactly.
+    /// The best Lagrangian bound found, €: the coverage rows priced into the objective, each
+    /// clinician's week solved exactly (price-and-branch's rounds, one evaluation at the LP duals,
+    /// or a subgradient ascent without the LP).
     public var lagrangianBound: Double?
-    /// Objective of the greedy warm start, €, when one was offered.
+    /// Objective of the plan the search started from, €: the best of the greedy, the LP rounding and price-and-branch.
     public var warmStartObjective: Double?
     public var nodes: Int
     public var timeLimitSeconds: Double?
