@@ -142,26 +142,11 @@ public struct Allocator {
         // much again for writing the files and freeing the model (the national week's command
         // ended 1.8 s after its 600 s of planning).
         let decodeReserve = Double(model.candidates.all.count) * 2e-6
-        var lagrangian: LagrangianBound.Value?
-        var pricing: ColumnGeneration.Result?
-        do {
-            if options.lagrangianBound, lp.status == .optimal, let duals = lp.rowDuals, let w = warm, options.columnGenerationShare > 0 {
-                let generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index })
-                pricing = try generation.run(model.model, startDuals: duals, seeds: [w], solver: solver, lanes: lanes,
-                                             timeLimitSeconds: remaining().map { max(0, $0 - decodeReserve) * options.columnGenerationShare },
-                                             isStopRequested: stop)
-                if pricing?.interrupted == true { latch.latch() }
-                if let point = pricing?.point { offer(model.chosen(point)) }
-                lagrangian = pricing?.bound.map { LagrangianBound.Value(bound: $0, blocks: generation.relaxation.blockCount,
-                                                                        seconds: pricing?.seconds ?? 0, evaluations: pricing?.rounds ?? 0, point: []) }
-            } else if options.lagrangianBound {
-                lagrangian = lp.status == .optimal ? try lagrangianBound(model, lp, lanes: lanes, timeLimit: remaining(), stop: stop)
-                    : try warm.flatMap { try lagrangianAscent(model, target: model.model.objectiveValue($0), lanes: lanes,
-                                                              timeLimit: remaining(), stop: stop) }
-            }
-        } catch is SolveInterrupted {
-            latch.latch()
-        }
+        let phase = try lagrangianPhase(model, lp, warm: warm, options: options, lanes: lanes,
+                                        timeLimit: remaining().map { max(0, $0 - decodeReserve) }, stop: stop)
+        if phase.interrupted { latch.latch() }
+        if let point = phase.pricing?.point { offer(model.chosen(point)) }
+        let lagrangian = phase.bound
         timings.lagrangianSeconds = clock.lap()
         // A stop from here on ends with the best plan so far (the search returns it at once).
         if stop(), warm == nil { throw AllocationError.interrupted }
@@ -231,16 +216,7 @@ public struct Allocator {
         plan.solver = outcome
         timings.totalSeconds = clock.total
         plan.timings = timings
-        let pricingLog = pricing.map { p in
-            let bound = p.bound.map { String(format: "%.2f €", $0) } ?? "none"
-            let found = p.point.map { String(format: "%.2f €", model.model.objectiveValue($0)) } ?? "no plan"
-            return "=== price-and-branch ===\n\(p.rounds) rounds, \(p.columns) columns\(p.converged ? " (converged)" : ""), bound \(bound), "
-                + String(format: "master MIP %.2f s of %.2f s: ", p.masterMIPSeconds, p.seconds) + found + "\n"
-        } ?? ""
-        let lagrangianLog = pricingLog + (lagrangian.map {
-            String(format: "=== Lagrangian bound ===\n%.2f € after %d evaluation(s) of %d blocks in %.2f s\n", $0.bound, $0.evaluations, $0.blocks, $0.seconds)
-        } ?? "")
-        return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + lagrangianLog + result.log,
+        return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + phase.log(model) + result.log,
                              startPlan: startPlan)
     }
 }
@@ -281,50 +257,6 @@ extension Allocator {
         let fastest = min(simplex, predictedInteriorSeconds(blockNonzeros, lanes: lanes))
         guard fastest > 0.8 * timeLimit else { return nil }
         return String(format: "predicted to need about %.0f s against the %.0f s left (give a longer --time-limit)", fastest, timeLimit)
-    }
-
-    /// The Lagrangian bound at the LP duals, given at most a fifth of the time left (it is worth
-    /// a bound, not a plan). Nil when it does not finish in that time.
-    func lagrangianBound(_ model: AllocationModel, _ lp: SolveResult, lanes: Int, timeLimit: Double?,
-                         stop: @escaping @Sendable () -> Bool) throws -> LagrangianBound.Value? {
-        guard let duals = lp.rowDuals else { return nil }
-        let relaxation = LagrangianBound(model.model, relaxing: model.coverageRows.compactMap { $0?.index })
-        return try relaxation.evaluate(model.model, rowDuals: duals, solver: solver, lanes: lanes,
-                                       timeLimitSeconds: timeLimit.map { $0 * 0.2 }, isStopRequested: stop)
-    }
-
-    /// Without the LP's duals: subgradient ascent from every coverage row priced at its uncovered
-    /// cost, towards the warm start's objective, for a fifth of the time left — the only bound such
-    /// a run gets. (Region week, about 1 s per evaluation on two lanes: 220 783 € after 15 s,
-    /// 304 195 € after 30 evaluations in 32 s; the LP duals give 324 776 € in one evaluation.
-    /// Scaling the uncovered costs down, which the LP duals are on average, started lower.)
-    ///
-    /// Its first steps give a weak bound, so it is not started when fewer than three evaluations
-    /// are predicted to fit (`ascentStepSeconds`): the national week's single evaluation did not
-    /// finish in 107 s, which the search then lacked.
-    func lagrangianAscent(_ model: AllocationModel, target: Double, lanes: Int, timeLimit: Double?,
-                          stop: @escaping @Sendable () -> Bool) throws -> LagrangianBound.Value? {
-        let budget = timeLimit.map { $0 * 0.2 }
-        guard Self.ascentFits(budget: budget, integerColumns: model.size.integerVariables, lanes: lanes) else { return nil }
-        var prices = Array(repeating: 0.0, count: model.model.constraintCount)
-        for (r, ref) in model.coverageRows.enumerated() {
-            if let ref { prices[ref.index] = Objective.uncoveredUnitCost(model.context, row: r) }
-        }
-        let relaxation = LagrangianBound(model.model, relaxing: model.coverageRows.compactMap { $0?.index })
-        return try relaxation.ascend(model.model, from: prices, target: target, solver: solver, lanes: lanes,
-                                     timeLimitSeconds: budget, isStopRequested: stop)
-    }
-
-    /// Seconds of one Lagrangian evaluation, predicted from the integer columns: measured 1.0 s for
-    /// the region's 36 838 on two lanes and 4.7 s for twice the region's 157 276 (about one second
-    /// per 33 000); the 5× week's 991 634 did not finish in 21 s.
-    static func ascentStepSeconds(integerColumns: Int, lanes: Int) -> Double {
-        Double(integerColumns) / 33_000 * 2 / Double(max(1, min(lanes, 2)))
-    }
-
-    /// Whether three ascent steps are predicted to fit the budget (no budget: always).
-    static func ascentFits(budget: Double?, integerColumns: Int, lanes: Int) -> Bool {
-        budget.map { $0 >= 3 * ascentStepSeconds(integerColumns: integerColumns, lanes: lanes) } ?? true
     }
 
     static let skippedSolve = SolveResult(status: .noSolution, stopReason: .timeLimit, objective: nil, bestBound: nil,

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs a few independent pieces of work side by side, one thread each. `DecomposingSolver` uses
 /// it to solve the blocks of a model on both cores; a solver says through `LinearSolver.lanes`
 /// whether, and how, its solves may run concurrently.
@@ -31,23 +29,4 @@ public func balancedLanes(sizes: [Int], count: Int) -> [[Int]] {
         lanes[lane].append(item); load[lane] += sizes[item]
     }
     return lanes.map { $0.sorted { (sizes[$0], $0) < (sizes[$1], $1) } }
-}
-
-/// A stop request that stays once seen: GLPK clears its own flag when its next solve begins, so a
-/// Ctrl-C that one small solve saw must be remembered for every phase after it.
-public final class StopLatch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var latched = false
-    private let source: @Sendable () -> Bool
-
-    public init(_ source: @escaping @Sendable () -> Bool) { self.source = source }
-
-    public func latch() { lock.withLock { latched = true } }
-
-    public var isSet: Bool {
-        if lock.withLock({ latched }) { return true }
-        guard source() else { return false }
-        latch()
-        return true
-    }
 }

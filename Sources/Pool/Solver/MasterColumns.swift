@@ -1,0 +1,147 @@
+import Foundation
+
+/// Price-and-branch's master (`ColumnGeneration`): the columns found so far — one block solution
+/// each, for Pool one clinician's week — and the master LP and MIP built over them.
+struct MasterColumns {
+    let model: LinearModel
+    let relaxation: LagrangianBound
+    let priced: [Int]
+    let kept: [Int]
+    /// Per column: its block (index into `priced`), block-local point, cost and relaxed-row entries.
+    private(set) var columns: [(block: Int, point: [Double], cost: Double, entries: [(row: Int, value: Double)])] = []
+    private var seen = Set<ColumnKey>()
+    /// Seed columns, per seed, per priced block.
+    private var seedColumns: [[Int]] = []
+    private var seedKept: [[Double]] = []
+    /// Position of each relaxed row among them.
+    private let relaxedIndex: [Int: Int]
+
+    init(_ model: LinearModel, relaxation: LagrangianBound, priced: [Int], kept: [Int]) {
+        self.model = model; self.relaxation = relaxation; self.priced = priced; self.kept = kept
+        relaxedIndex = Dictionary(uniqueKeysWithValues: relaxation.relaxedRows.enumerated().map { ($1, $0) })
+    }
+
+    var count: Int { columns.count }
+
+    struct ColumnKey: Hashable {
+        let block: Int
+        let values: [Double]
+    }
+
+    /// Adds block `i`'s solution (a column) unless it is there already; returns whether it was new.
+    @discardableResult
+    mutating func add(block i: Int, point: [Double]) -> Bool { index(block: i, point: point) != nil }
+
+    private mutating func index(block i: Int, point: [Double]) -> Int? {
+        let shape = relaxation.shapes[priced[i]]
+        guard point.count == shape.columns.count else { return nil }
+        let rounded = zip(shape.columns, point).map { j, v in model.kinds[j] == .continuous ? v : v.rounded() }
+        let key = ColumnKey(block: i, values: rounded)
+        guard seen.insert(key).inserted else { return nil }
+        var cost = 0.0
+        var entries: [Int: Double] = [:]
+        for (k, j) in shape.columns.enumerated() where rounded[k] != 0 {
+            cost += model.objectiveCoefficients[j] * rounded[k]
+        }
+        let local = Dictionary(uniqueKeysWithValues: shape.columns.enumerated().map { ($1, $0) })
+        for r in relaxation.relaxedRows {
+            for k in model.rowStart[r]..<model.rowStart[r + 1] {
+                if let c = local[Int(model.entryColumns[k])], rounded[c] != 0 { entries[r, default: 0] += model.entryValues[k] * rounded[c] }
+            }
+        }
+        columns.append((i, rounded, cost, entries.keys.sorted().map { ($0, entries[$0] ?? 0) }))
+        return columns.count - 1
+    }
+
+    /// A feasible point's block solutions become columns, remembered as a start of the master MIP.
+    mutating func add(seeds point: [Double]) {
+        var chosen: [Int] = []
+        for i in priced.indices {
+            let shape = relaxation.shapes[priced[i]]
+            let local = shape.columns.map { point[$0] }
+            let rounded = zip(shape.columns, local).map { j, v in model.kinds[j] == .continuous ? v : v.rounded() }
+            if let k = index(block: i, point: local) ?? columns.firstIndex(where: { $0.block == i && $0.point == rounded }) {
+                chosen.append(k)
+            } else { return }
+        }
+        seedColumns.append(chosen)
+        seedKept.append(kept.flatMap { relaxation.shapes[$0].columns.map { point[$0] } })
+    }
+
+    /// The master over the columns: kept blocks' columns first, then one per column.
+    func build(integral: Bool) -> LinearModel {
+        let m = LinearModel(name: model.name + " master")
+        var keptVariable: [Int: Variable] = [:]
+        for b in kept {
+            for j in relaxation.shapes[b].columns {
+                keptVariable[j] = m.addVariable(model.variableNames[j], model.kinds[j], lower: model.lowerBounds[j],
+                                                upper: model.upperBounds[j], objective: model.objectiveCoefficients[j])
+            }
+        }
+        let weeks = columns.enumerated().map { k, c in
+            integral ? m.binary("column[\(k)]", objective: c.cost)
+                : m.addVariable("column[\(k)]", .continuous, lower: 0, upper: 1, objective: c.cost)
+        }
+        var byRow: [Int: [(Int, Double)]] = [:]
+        for (k, c) in columns.enumerated() { for e in c.entries { byRow[e.row, default: []].append((k, e.value)) } }
+        for r in relaxation.relaxedRows {
+            var e = LinearExpression()
+            for k in model.rowStart[r]..<model.rowStart[r + 1] {
+                if let v = keptVariable[Int(model.entryColumns[k])] { e.add(model.entryValues[k], v) }
+            }
+            for (k, value) in byRow[r] ?? [] { e.add(value, weeks[k]) }
+            m.add(model.constraintNames[r], LinearConstraint(e, model.senses[r], model.rightHandSides[r]))
+        }
+        for b in kept {
+            for r in relaxation.shapes[b].rows {
+                var e = LinearExpression()
+                for k in model.rowStart[r]..<model.rowStart[r + 1] {
+                    if let v = keptVariable[Int(model.entryColumns[k])] { e.add(model.entryValues[k], v) }
+                }
+                m.add(model.constraintNames[r], LinearConstraint(e, model.senses[r], model.rightHandSides[r]))
+            }
+        }
+        var perBlock = Array(repeating: [Int](), count: priced.count)
+        for (k, c) in columns.enumerated() { perBlock[c.block].append(k) }
+        for i in priced.indices { m.add("oneColumn[\(i)]", sum(perBlock[i].map { weeks[$0] }) == 1) }
+        m.objectiveConstant = model.objectiveConstant
+        m.direction = .minimize
+        return m
+    }
+
+    /// The master LP's objective and duals (π per model row, zero off the relaxed rows; σ per priced block).
+    func solveLP(_ solver: any LinearSolver, timeLimit: Double?) throws -> (objective: Double, relaxedDuals: [Double], convexityDuals: [Double])? {
+        let m = build(integral: false)
+        var options = SolveOptions(timeLimitSeconds: timeLimit, verbosity: .quiet)
+        options.relaxIntegrality = true
+        let r = try solver.solve(m, options: options)
+        guard r.status == .optimal, let objective = r.objective, let duals = r.rowDuals else { return nil }
+        var pi = Array(repeating: 0.0, count: model.constraintCount)
+        for (i, row) in relaxation.relaxedRows.enumerated() { pi[row] = duals[i] }
+        return (objective, pi, Array(duals.suffix(priced.count)))
+    }
+
+    /// The master MIP from the best seed; its plan as a point of the whole model.
+    func solveMIP(_ solver: any LinearSolver, timeLimit: Double) throws -> (point: [Double]?, interrupted: Bool) {
+        let m = build(integral: true)
+        var options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: 1e-4, verbosity: .quiet)
+        var best: (Double, [Double])?
+        for (s, chosen) in seedColumns.enumerated() {
+            var start = seedKept[s] + Array(repeating: 0.0, count: columns.count)
+            for k in chosen { start[seedKept[s].count + k] = 1 }
+            guard m.violations(start, tolerance: 1e-6).isEmpty else { continue }
+            let o = m.objectiveValue(start)
+            if best.map({ o < $0.0 }) ?? true { best = (o, start) }
+        }
+        options.warmStart = best?.1
+        let r = try solver.solve(m, options: options)
+        guard r.hasSolution else { return (nil, r.stopReason == .interrupted) }
+        var point = Array(repeating: 0.0, count: model.variableCount)
+        var v = 0
+        for b in kept { for j in relaxation.shapes[b].columns { point[j] = r.values[v]; v += 1 } }
+        for (k, c) in columns.enumerated() where r.values[v + k] > 0.5 {
+            for (p, j) in relaxation.shapes[priced[c.block]].columns.enumerated() { point[j] = c.point[p] }
+        }
+        return (point, r.stopReason == .interrupted)
+    }
+}
