@@ -42,6 +42,20 @@ import Testing
         #expect(m.objectiveValue(point) <= 30)
     }
 
+    @Test func theLastMasterLPIsRoundedIntoOneMoreSeed() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        final class Seen: @unchecked Sendable { var points: [[Double]] = [] }
+        let seen = Seen()
+        let r = try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,
+                                                              timeLimitSeconds: nil, rounding: { point in
+                                                                  seen.points.append(point)
+                                                                  return uncovered })
+        #expect(seen.points.count == 1 && seen.points[0].count == m.variableCount)
+        // The master LP's point satisfies the relaxed rows (it is a convex combination of weeks).
+        for row in cover { #expect(abs(m.activity(ofRow: row, seen.points[0]) - 1) < 1e-6) }
+        #expect(r.point.map { m.objectiveValue($0) } == 13)
+    }
+
     @Test func aStopEndsItAndSaysSo() throws {
         let (m, cover, duals, uncovered) = try twoWorkers()
         let r = try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,

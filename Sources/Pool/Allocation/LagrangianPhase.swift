@@ -33,8 +33,12 @@ extension Allocator {
         do {
             if lp.status == .optimal, let duals = lp.rowDuals, let w = warm, options.columnGenerationShare > 0 {
                 let generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index })
+                let ctx = model.context, candidates = model.candidates
                 let pricing = try generation.run(model.model, startDuals: duals, seeds: [w], solver: solver, lanes: lanes,
                                                  timeLimitSeconds: timeLimit.map { $0 * options.columnGenerationShare },
+                                                 rounding: { point in
+                                                     Greedy.lpRounding(ctx, candidates, lpValue: model.x.map { point[$0.index] })
+                                                         .map { model.point(chosen: $0) } },
                                                  isStopRequested: stop)
                 phase.pricing = pricing
                 phase.interrupted = pricing.interrupted

@@ -53,8 +53,10 @@ public struct ColumnGeneration {
     /// without a limit, rounds until no column is added and the master MIP for as long as they took.
     /// `seeds` are feasible points of the whole model (e.g. the warm start): their block
     /// solutions are columns from the start, so the master MIP is never worse than the best of them.
+    /// `rounding` turns the last master LP's fractional point into a feasible one (for Pool, the
+    /// LP-rounding greedy), one more seed of the master MIP.
     public func run(_ model: LinearModel, startDuals: [Double], seeds: [[Double]], solver: any LinearSolver, lanes: Int = 1,
-                    timeLimitSeconds: Double?, mipShare: Double = 0.3,
+                    timeLimitSeconds: Double?, mipShare: Double = 0.3, rounding: (([Double]) -> [Double]?)? = nil,
                     isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)
@@ -62,6 +64,7 @@ public struct ColumnGeneration {
         var bestBound: Double?, rounds = 0, converged = false, interrupted = false
         var center = startDuals, centerBound = -Double.infinity, alpha = smoothing
         var masterDuals: (pi: [Double], sigma: [Double], objective: Double)?
+        var lastMasterPoint: [Double]?
         let pricingEnd = timeLimitSeconds.map { $0 * (1 - mipShare) } ?? .infinity
         let mipLimit = timeLimitSeconds
         while clock.elapsed < pricingEnd, !isStopRequested() {
@@ -104,11 +107,17 @@ public struct ColumnGeneration {
             guard clock.elapsed < pricingEnd, let lp = try master.solveLP(solver, timeLimit: timeLimitSeconds.map { _ in pricingEnd - clock.elapsed })
             else { break }
             masterDuals = (lp.relaxedDuals, lp.convexityDuals, lp.objective)
+            lastMasterPoint = lp.point
         }
         let pricingSeconds = clock.elapsed
         var point: [Double]?
         if !interrupted, !isStopRequested(), mipLimit.map({ $0 - clock.elapsed > 0.5 }) ?? true {
-            let mip = try master.solveMIP(solver, timeLimit: mipLimit.map { $0 - clock.elapsed } ?? max(1, pricingSeconds))
+            if let rounding, let fractional = lastMasterPoint, let seed = rounding(fractional), seed.count == model.variableCount,
+               model.violations(seed, tolerance: 1e-6).isEmpty {
+                master.add(seeds: seed)
+            }
+            let mip = try master.solveMIP(solver, timeLimit: mipLimit.map { $0 - clock.elapsed } ?? max(1, pricingSeconds),
+                                          isStopRequested: isStopRequested)
             point = mip.point
             interrupted = mip.interrupted
         }

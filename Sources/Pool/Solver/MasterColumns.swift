@@ -109,8 +109,10 @@ struct MasterColumns {
         return m
     }
 
-    /// The master LP's objective and duals (π per model row, zero off the relaxed rows; σ per priced block).
-    func solveLP(_ solver: any LinearSolver, timeLimit: Double?) throws -> (objective: Double, relaxedDuals: [Double], convexityDuals: [Double])? {
+    /// The master LP's objective and duals (π per model row, zero off the relaxed rows; σ per
+    /// priced block), and its solution as a (fractional) point of the whole model: Σ λ × column.
+    func solveLP(_ solver: any LinearSolver, timeLimit: Double?) throws
+        -> (objective: Double, relaxedDuals: [Double], convexityDuals: [Double], point: [Double])? {
         let m = build(integral: false)
         var options = SolveOptions(timeLimitSeconds: timeLimit, verbosity: .quiet)
         options.relaxIntegrality = true
@@ -118,11 +120,29 @@ struct MasterColumns {
         guard r.status == .optimal, let objective = r.objective, let duals = r.rowDuals else { return nil }
         var pi = Array(repeating: 0.0, count: model.constraintCount)
         for (i, row) in relaxation.relaxedRows.enumerated() { pi[row] = duals[i] }
-        return (objective, pi, Array(duals.suffix(priced.count)))
+        return (objective, pi, Array(duals.suffix(priced.count)), point(r.values, threshold: nil))
+    }
+
+    /// A master solution as a point of the whole model: the kept columns as they are, and each
+    /// column's block solution weighted by its value (threshold: only columns above it, at weight 1).
+    private func point(_ values: [Double], threshold: Double?) -> [Double] {
+        var point = Array(repeating: 0.0, count: model.variableCount)
+        var v = 0
+        for b in kept { for j in relaxation.shapes[b].columns { point[j] = values[v]; v += 1 } }
+        for (k, c) in columns.enumerated() where values[v + k] > (threshold ?? 1e-9) {
+            let weight = threshold == nil ? values[v + k] : 1
+            for (p, j) in relaxation.shapes[priced[c.block]].columns.enumerated() { point[j] += weight * c.point[p] }
+        }
+        return point
     }
 
     /// The master MIP from the best seed; its plan as a point of the whole model.
-    func solveMIP(_ solver: any LinearSolver, timeLimit: Double) throws -> (point: [Double]?, interrupted: Bool) {
+    /// GLPK's branch-and-cut alone often did not improve on the seed (region week, 60 s: the
+    /// seed's 370 284 € in five runs out of seven), so the master goes through Pool's own
+    /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut.
+    func solveMIP(_ solver: any LinearSolver, timeLimit: Double, isStopRequested: @escaping @Sendable () -> Bool) throws
+        -> (point: [Double]?, interrupted: Bool) {
+        let solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
         let m = build(integral: true)
         var options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: 1e-4, verbosity: .quiet)
         var best: (Double, [Double])?
@@ -136,12 +156,6 @@ struct MasterColumns {
         options.warmStart = best?.1
         let r = try solver.solve(m, options: options)
         guard r.hasSolution else { return (nil, r.stopReason == .interrupted) }
-        var point = Array(repeating: 0.0, count: model.variableCount)
-        var v = 0
-        for b in kept { for j in relaxation.shapes[b].columns { point[j] = r.values[v]; v += 1 } }
-        for (k, c) in columns.enumerated() where r.values[v + k] > 0.5 {
-            for (p, j) in relaxation.shapes[priced[c.block]].columns.enumerated() { point[j] = c.point[p] }
-        }
-        return (point, r.stopReason == .interrupted)
+        return (point(r.values, threshold: 0.5), r.stopReason == .interrupted)
     }
 }
