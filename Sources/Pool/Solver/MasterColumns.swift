@@ -84,23 +84,17 @@ struct MasterColumns {
         }
         var byRow: [Int: [(Int, Double)]] = [:]
         for (k, c) in columns.enumerated() { for e in c.entries { byRow[e.row, default: []].append((k, e.value)) } }
-        for r in relaxation.relaxedRows {
+        /// Row r of the model over the master's columns: its kept columns as they are, plus the weeks' entries.
+        func addRow(_ r: Int, weekEntries: [(Int, Double)]) {
             var e = LinearExpression()
             for k in model.rowStart[r]..<model.rowStart[r + 1] {
                 if let v = keptVariable[Int(model.entryColumns[k])] { e.add(model.entryValues[k], v) }
             }
-            for (k, value) in byRow[r] ?? [] { e.add(value, weeks[k]) }
+            for (k, value) in weekEntries { e.add(value, weeks[k]) }
             m.add(model.constraintNames[r], LinearConstraint(e, model.senses[r], model.rightHandSides[r]))
         }
-        for b in kept {
-            for r in relaxation.shapes[b].rows {
-                var e = LinearExpression()
-                for k in model.rowStart[r]..<model.rowStart[r + 1] {
-                    if let v = keptVariable[Int(model.entryColumns[k])] { e.add(model.entryValues[k], v) }
-                }
-                m.add(model.constraintNames[r], LinearConstraint(e, model.senses[r], model.rightHandSides[r]))
-            }
-        }
+        for r in relaxation.relaxedRows { addRow(r, weekEntries: byRow[r] ?? []) }
+        for b in kept { for r in relaxation.shapes[b].rows { addRow(r, weekEntries: []) } }
         var perBlock = Array(repeating: [Int](), count: priced.count)
         for (k, c) in columns.enumerated() { perBlock[c.block].append(k) }
         for i in priced.indices { m.add("oneColumn[\(i)]", sum(perBlock[i].map { weeks[$0] }) == 1) }
