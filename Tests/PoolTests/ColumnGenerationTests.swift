@@ -56,6 +56,29 @@ import Testing
         #expect(r.point.map { m.objectiveValue($0) } == 13)
     }
 
+    /// After new columns the master LP restarts from the last basis (the new columns non-basic at
+    /// zero); it must reach the same optimum as a master built afresh with the same columns.
+    @Test func theMasterLPFromTheLastBasisMatchesAColdStart() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        var warm = MasterColumns(m, relaxation: generation.relaxation, priced: generation.priced, kept: generation.kept)
+        warm.add(seeds: uncovered)
+        let first = try #require(try warm.solveLP(glpk, timeLimit: nil))
+        #expect(abs(first.objective - 30) < 1e-9)
+        let (costs, _) = ColumnGeneration.pricedCosts(m, generation.relaxation.relaxedRows, duals)
+        let optima = try #require(try generation.relaxation.solveBlocks(generation.priced, m, costs: costs, solver: glpk, lanes: 1,
+                                                                        timeLimitSeconds: nil, isStopRequested: { false }))
+        var cold = MasterColumns(m, relaxation: generation.relaxation, priced: generation.priced, kept: generation.kept)
+        cold.add(seeds: uncovered)
+        var added = 0
+        for (i, o) in optima.enumerated() where warm.add(block: i, point: o.point) { cold.add(block: i, point: o.point); added += 1 }
+        #expect(added > 0)
+        let again = try #require(try warm.solveLP(glpk, timeLimit: nil))
+        let fresh = try #require(try cold.solveLP(glpk, timeLimit: nil))
+        #expect(abs(again.objective - fresh.objective) < 1e-9 && again.objective < first.objective)
+        #expect(SolverBasis(rowStatus: [1], columnStatus: [1, 2]).appendingColumns(2).columnStatus == [1, 2, 2, 2])
+    }
+
     @Test func aStopEndsItAndSaysSo() throws {
         let (m, cover, duals, uncovered) = try twoWorkers()
         let r = try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,

@@ -147,6 +147,19 @@ import Testing
         #expect(r.log.contains("warm start ignored"))
     }
 
+    /// Price-and-branch's pricing MIPs run without Gomory cuts (`SolveOptions.gomoryCuts`); GLPK
+    /// says in its log which cut generators it enabled.
+    @Test func gomoryCutsCanBeTurnedOffPerSolve() throws {
+        var options = SolveOptions(verbosity: .verbose)
+        options.presolve = false
+        let with = try solver.solve(GLPKTestModels.assignment().model, options: options)
+        options.gomoryCuts = false
+        let without = try solver.solve(GLPKTestModels.assignment().model, options: options)
+        #expect(with.log.contains("Gomory's cuts enabled"), "log: \(with.log)")
+        #expect(!without.log.contains("Gomory") && without.log.contains("MIR cuts enabled"), "log: \(without.log)")
+        #expect(with.objective == 13 && without.objective == 13)
+    }
+
     @Test func mipLogIsCaptured() throws {
         let r = try solver.solve(GLPKTestModels.assignment().model, options: SolveOptions())
         // branch-and-cut's progress lines, e.g. "+    12: mip =   1.300000000e+01 >=     tree is empty"

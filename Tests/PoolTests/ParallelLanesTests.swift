@@ -21,6 +21,20 @@ import Testing
         #expect(Allocator.laneCount(8, cores: 2) == 2 && Allocator.laneCount(1, cores: 2) == 1)
     }
 
+    /// The shared queue of Lagrangian pricing hands every item out exactly once, in order, however
+    /// many lanes draw from it; the blocks go out slowest first by their last solve time.
+    @Test func aSharedQueueHandsOutEachItemOnce() {
+        let queue = SharedQueue(Array(0..<2_000))
+        let drawn = Recorder<Int>()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in while let item = queue.pop() { drawn.append(item) } }
+        #expect(drawn.items.sorted() == Array(0..<2_000))
+        #expect(queue.pop() == nil)
+        let times = BlockSolveTimes(count: 4)
+        #expect(times.slowestFirst([0, 1, 2, 3], sizes: [1, 5, 5, 2]) == [1, 2, 3, 0], "untimed: largest first, ties by index")
+        times.record(0, 0.3); times.record(3, 0.1)
+        #expect(times.slowestFirst([0, 1, 2, 3], sizes: [1, 5, 5, 2]) == [0, 3, 1, 2])
+    }
+
     /// A second lane only when its block model fits in the memory budget next to the model.
     @Test func aSecondLaneOnlyWhenItFitsInMemory() {
         let (candidates, nonzeros) = (1_000_000, 17_000_000)

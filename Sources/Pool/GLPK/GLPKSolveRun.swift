@@ -260,7 +260,7 @@ struct GLPKSolveRun {
         params.started = started
         params.mip_gap = options.relativeGap
         params.presolve = presolve ? 1 : 0
-        params.cuts = cuts.rawValue
+        params.cuts = (options.gomoryCuts ? cuts : cuts.subtracting(.gomory)).rawValue
         params.progress_interval = options.progressInterval
         return params
     }

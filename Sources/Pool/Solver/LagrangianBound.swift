@@ -14,6 +14,8 @@ import Foundation
 public struct LagrangianBound {
     public let relaxedRows: [Int]
     let shapes: [BlockShape]
+    /// Each block's solve time in the last evaluation: the next one starts the slowest first.
+    let solveTimes: BlockSolveTimes
 
     /// What one evaluation found.
     public struct Value: Sendable {
@@ -31,6 +33,7 @@ public struct LagrangianBound {
         relaxedRows = rows.sorted()
         let ignoring = Set(rows)
         shapes = BlockShape.all(model, blocks: DecomposingSolver.blocks(of: model, ignoring: ignoring), ignoring: ignoring)
+        solveTimes = BlockSolveTimes(count: shapes.count)
     }
 
     public var blockCount: Int { shapes.count }
@@ -71,12 +74,15 @@ public struct LagrangianBound {
     func solveBlocks(_ blocks: [Int], _ model: LinearModel, costs: [Double], solver: any LinearSolver, lanes: Int,
                      timeLimitSeconds: Double?, isStopRequested: @escaping @Sendable () -> Bool) throws -> [BlockOptimum]? {
         let work = LagrangianWork(model: model, shapes: shapes, costs: costs, solver: solver, clock: BlockClock(),
-                                  timeLimit: timeLimitSeconds, isStopRequested: isStopRequested)
-        let laneBlocks = balancedLanes(sizes: blocks.map { shapes[$0].size }, count: lanes).map { $0.map { blocks[$0] } }
-        if laneBlocks.count <= 1 {
-            work.run(laneBlocks.first ?? [])
+                                  timeLimit: timeLimitSeconds, times: solveTimes, isStopRequested: isStopRequested)
+        // Longest first from a shared queue (the LPT rule, with last evaluation's times): the
+        // lanes finish close together. Which lane solves a block does not change its optimum.
+        let queue = SharedQueue(solveTimes.slowestFirst(blocks, sizes: shapes.map(\.size)))
+        let laneCount = max(1, min(lanes, blocks.count))
+        if laneCount == 1 {
+            work.run(queue)
         } else {
-            solver.lanes.run(lanes: laneBlocks.count) { lane in work.run(laneBlocks[lane]) }
+            solver.lanes.run(lanes: laneCount) { _ in work.run(queue) }
         }
         if let error = work.board.error { throw error }
         return work.board.optima(blocks)
@@ -159,13 +165,14 @@ private struct LagrangianWork: @unchecked Sendable {
     let solver: any LinearSolver
     let clock: BlockClock
     let timeLimit: Double?
+    let times: BlockSolveTimes
     let isStopRequested: @Sendable () -> Bool
     let board: LagrangianBoard
 
     init(model: LinearModel, shapes: [BlockShape], costs: [Double], solver: any LinearSolver, clock: BlockClock,
-         timeLimit: Double?, isStopRequested: @escaping @Sendable () -> Bool) {
+         timeLimit: Double?, times: BlockSolveTimes, isStopRequested: @escaping @Sendable () -> Bool) {
         self.model = model; self.shapes = shapes; self.costs = costs; self.solver = solver; self.clock = clock
-        self.timeLimit = timeLimit; self.isStopRequested = isStopRequested
+        self.timeLimit = timeLimit; self.times = times; self.isStopRequested = isStopRequested
         board = LagrangianBoard(count: shapes.count)
     }
 
@@ -183,8 +190,8 @@ private struct LagrangianWork: @unchecked Sendable {
         return (total, point)
     }
 
-    func run(_ blocks: [Int]) {
-        for b in blocks {
+    func run(_ queue: SharedQueue) {
+        while let b = queue.pop() {
             guard !board.hasFailed, !isStopRequested() else { board.fail(); return }
             let left = timeLimit.map { $0 - clock.elapsed }
             if let left, left <= 0 { board.fail(); return }
@@ -195,12 +202,15 @@ private struct LagrangianWork: @unchecked Sendable {
                 guard let (value, point) = Self.bestAtBounds(shape.columns, model, costs) else { board.fail(); return }
                 board.set(b, value, point); continue
             }
+            let started = clock.elapsed
             let sub = BlockModel(model, shape: shape).model
             for (k, j) in shape.columns.enumerated() { sub.setObjectiveCoefficient(Variable(index: k), costs[j]) }
             var options = SolveOptions(timeLimitSeconds: left, relativeGap: 0, verbosity: .quiet)
             options.progress = nil
+            options.gomoryCuts = false
             do {
                 let r = try solver.solve(sub, options: options)
+                times.record(b, clock.elapsed - started)
                 if r.stopReason == .interrupted { board.fail(SolveInterrupted()); return }
                 // Optimal: its objective; stopped early: the proven bound of its tree, still valid.
                 guard let value = r.status == .optimal ? r.objective : r.bestBound else { board.fail(); return }
@@ -209,5 +219,22 @@ private struct LagrangianWork: @unchecked Sendable {
                 board.fail(error); return
             }
         }
+    }
+}
+
+/// The blocks' solve times of the last evaluation, shared by its lanes.
+final class BlockSolveTimes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seconds: [Double]
+
+    init(count: Int) { seconds = Array(repeating: 0, count: count) }
+
+    func record(_ b: Int, _ value: Double) { lock.withLock { seconds[b] = value } }
+
+    /// `blocks` by last time, slowest first; never-timed blocks (the first evaluation) by size.
+    /// Ties by block index, so the order does not depend on thread timing beyond the times.
+    func slowestFirst(_ blocks: [Int], sizes: [Int]) -> [Int] {
+        let t = lock.withLock { seconds }
+        return blocks.sorted { (-t[$0], -sizes[$0], $0) < (-t[$1], -sizes[$1], $1) }
     }
 }
