@@ -79,6 +79,24 @@ import Testing
         #expect(SolverBasis(rowStatus: [1], columnStatus: [1, 2]).appendingColumns(2).columnStatus == [1, 2, 2, 2])
     }
 
+    /// The dive fixes weeks until every worker has one: its plan is feasible, no better than the
+    /// master LP, and here (one week per worker covers every shift) the optimum.
+    @Test func aDiveOnTheMasterLPEndsWithAFeasiblePlan() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        var master = MasterColumns(m, relaxation: generation.relaxation, priced: generation.priced, kept: generation.kept)
+        master.add(seeds: uncovered)
+        let (costs, _) = ColumnGeneration.pricedCosts(m, generation.relaxation.relaxedRows, duals)
+        let optima = try #require(try generation.relaxation.solveBlocks(generation.priced, m, costs: costs, solver: glpk, lanes: 1,
+                                                                        timeLimitSeconds: nil, isStopRequested: { false }))
+        for (i, o) in optima.enumerated() { master.add(block: i, point: o.point) }
+        let lp = try #require(try master.solveLP(glpk, timeLimit: nil))
+        let dived = try #require(try master.dive(glpk, timeLimit: 10, isStopRequested: { false }))
+        #expect(m.violations(dived).isEmpty)
+        #expect(m.objectiveValue(dived) >= lp.objective - 1e-6 && m.objectiveValue(dived) <= 30)
+        #expect(try master.dive(glpk, timeLimit: 10, isStopRequested: { true }) == nil)
+    }
+
     @Test func aStopEndsItAndSaysSo() throws {
         let (m, cover, duals, uncovered) = try twoWorkers()
         let r = try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,

@@ -49,14 +49,17 @@ public struct ColumnGeneration {
         kept = shapes.indices.filter { b in !shapes[b].columns.contains { model.kinds[$0] != .continuous } }
     }
 
-    /// Rounds for at most `timeLimitSeconds × (1 − mipShare)`, then the master MIP for the rest;
+    /// Rounds for at most `timeLimitSeconds × (1 − mipShare)`, then the master MIP for the rest
+    /// (region week, 60 s: with a share of 0.3 the rounds' bound ended within 0.02 % of the
+    /// Dantzig–Wolfe bound and the plan set the gap, 0.36–1.25 % over seven runs; with 0.45 the
+    /// bound is within 0.06 % and the gap was 0.46–0.58 % over three; 0.55 gave 0.68–0.72 %);
     /// without a limit, rounds until no column is added and the master MIP for as long as they took.
     /// `seeds` are feasible points of the whole model (e.g. the warm start): their block
     /// solutions are columns from the start, so the master MIP is never worse than the best of them.
     /// `rounding` turns the last master LP's fractional point into a feasible one (for Pool, the
     /// LP-rounding greedy), one more seed of the master MIP.
     public func run(_ model: LinearModel, startDuals: [Double], seeds: [[Double]], solver: any LinearSolver, lanes: Int = 1,
-                    timeLimitSeconds: Double?, mipShare: Double = 0.3, rounding: (([Double]) -> [Double]?)? = nil,
+                    timeLimitSeconds: Double?, mipShare: Double = 0.45, rounding: (([Double]) -> [Double]?)? = nil,
                     isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)
@@ -115,6 +118,12 @@ public struct ColumnGeneration {
             if let rounding, let fractional = lastMasterPoint, let seed = rounding(fractional), seed.count == model.variableCount,
                model.violations(seed, tolerance: 1e-6).isEmpty {
                 master.add(seeds: seed)
+            }
+            // A dive on the master LP, given up to a third of the master MIP's time: one more seed.
+            let diveLimit = mipLimit.map { ($0 - clock.elapsed) / 3 } ?? max(1, pricingSeconds) / 3
+            if let dived = try master.dive(solver, timeLimit: diveLimit, isStopRequested: isStopRequested),
+               model.violations(dived, tolerance: 1e-6).isEmpty {
+                master.add(seeds: dived)
             }
             let mip = try master.solveMIP(solver, timeLimit: mipLimit.map { $0 - clock.elapsed } ?? max(1, pricingSeconds),
                                           isStopRequested: isStopRequested)
