@@ -44,9 +44,28 @@ import Testing
         #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
     }
 
-    @Test func withoutTheRelaxationTheGreedyPlanIsImprovedByNeighbourhoodSearch() throws {
+    /// Without the LP (here as asked), price-and-branch starts from the uncovered costs when its
+    /// rounds fit: its plan passes the independent checker and its bound is valid.
+    @Test func withoutTheRelaxationPriceAndBranchStartsFromTheUncoveredCosts() throws {
         let sc = T.random(seed: 4, clinicians: 30, sites: 10)
         let run = try Harness.runWithoutRelaxation(sc, timeLimit: 5)
+        let plan = run.plan
+        #expect(plan.solver.lpRelaxationObjective == nil)
+        #expect(plan.solver.statusText.contains("price-and-branch started from the uncovered costs, and the bound is Lagrangian (price-and-branch)"),
+                "\(plan.solver.statusText)")
+        #expect(run.solverLog.contains("=== price-and-branch ==="))
+        let bound = try #require(plan.solver.lagrangianBound)
+        #expect(bound <= plan.costs.objective + 1e-6)
+        let warm = try #require(plan.solver.warmStartObjective)
+        #expect(plan.costs.objective <= warm + 1e-6)
+        let report = PlanChecker(sc).check(PlanChecker.items(plan))
+        #expect(report.violations.isEmpty)
+        #expect(abs(report.objective - plan.costs.objective) < 0.05)
+    }
+
+    @Test func withoutTheRelaxationTheGreedyPlanIsImprovedByNeighbourhoodSearch() throws {
+        let sc = T.random(seed: 4, clinicians: 30, sites: 10)
+        let run = try Harness.runWithoutRelaxation(sc, timeLimit: 5, priceAndBranch: false)
         let plan = run.plan
         #expect(plan.solver.lpRelaxationObjective == nil)
         #expect(plan.solver.statusText.contains("the LP relaxation was not attempted, as asked (--lp-method none); the greedy plan was improved by neighbourhood search"))

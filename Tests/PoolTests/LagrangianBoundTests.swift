@@ -96,7 +96,8 @@ import Testing
 
     @Test func withoutTheLPTheAllocationStillGetsABound() throws {
         let sc = TestScenarios.random(seed: 4, clinicians: 30, sites: 10)
-        let run = try Harness.runWithoutRelaxation(sc, timeLimit: 4)
+        let run = try Harness.runWithoutRelaxation(sc, timeLimit: 4, priceAndBranch: false)
+        #expect(run.plan.solver.statusText.contains("the bound is Lagrangian (subgradient ascent)"))
         let bound = try #require(run.plan.solver.lagrangianBound)
         #expect(try #require(run.plan.solver.bestBound) >= bound)
         #expect(bound <= run.plan.costs.objective)
@@ -114,6 +115,12 @@ import Testing
         #expect(!Allocator.ascentFits(budget: 21, integerColumns: 991_634, lanes: 2))
         #expect(Allocator.ascentFits(budget: 23.6, integerColumns: 157_276, lanes: 2))
         #expect(Allocator.ascentFits(budget: nil, integerColumns: 10_000_000, lanes: 1))
+        // Price-and-branch without the LP: five rounds in its rounds' share. 2× the region at
+        // 120 s (about 117 s left) starts it; 5× at 120 s and the national week at 600 s do not.
+        #expect(Allocator.pricingFits(budget: 117, integerColumns: 157_276, lanes: 2))
+        #expect(!Allocator.pricingFits(budget: 117, integerColumns: 991_634, lanes: 2))
+        #expect(!Allocator.pricingFits(budget: 530, integerColumns: 2_690_504, lanes: 2))
+        #expect(Allocator.pricingFits(budget: nil, integerColumns: 10_000_000, lanes: 1))
     }
 
     /// Weekly allocations solved to optimality: the plan's Lagrangian bound never exceeds the

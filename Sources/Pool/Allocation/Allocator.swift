@@ -210,8 +210,11 @@ public struct Allocator {
         outcome = plan.solver
         outcome.statusText = SolveResult(status: outcome.status, stopReason: outcome.stopReason, objective: outcome.objective,
                                          bestBound: outcome.bestBound, gap: outcome.gap, values: [], elapsedSeconds: 0).statusText
-            + (skipped.map { " — the LP relaxation was not attempted, " + $0 + "; the greedy plan was improved by neighbourhood search"
-                + (outcome.bestBound == nil ? ", so no bound is known" : lagrangian != nil ? ", and the bound is Lagrangian (subgradient ascent)" : "") }
+            + (skipped.map { " — the LP relaxation was not attempted, " + $0
+                + (phase.pricedWithoutLP ? "; price-and-branch started from the uncovered costs"
+                    + (outcome.bestBound == nil ? ", and no bound is known" : ", and the bound is Lagrangian (price-and-branch)")
+                    : "; the greedy plan was improved by neighbourhood search"
+                    + (outcome.bestBound == nil ? ", so no bound is known" : lagrangian != nil ? ", and the bound is Lagrangian (subgradient ascent)" : "")) }
                ?? (result.hasSolution ? "" : " — the greedy warm start (the solver stopped before finding a plan)"))
         plan.solver = outcome
         timings.totalSeconds = clock.total

@@ -39,6 +39,9 @@ public struct ColumnGeneration {
         public var masterMIPSeconds: Double
     }
 
+    /// The master MIP's share of the time (see `run`).
+    public static let defaultMipShare = 0.45
+
     /// Wentges (1997) smoothing: the share of the best multipliers so far in each round's prices.
     public var smoothing = 0.7
 
@@ -59,7 +62,7 @@ public struct ColumnGeneration {
     /// `rounding` turns the last master LP's fractional point into a feasible one (for Pool, the
     /// LP-rounding greedy), one more seed of the master MIP.
     public func run(_ model: LinearModel, startDuals: [Double], seeds: [[Double]], solver: any LinearSolver, lanes: Int = 1,
-                    timeLimitSeconds: Double?, mipShare: Double = 0.45, rounding: (([Double]) -> [Double]?)? = nil,
+                    timeLimitSeconds: Double?, mipShare: Double = Self.defaultMipShare, rounding: (([Double]) -> [Double]?)? = nil,
                     isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)

@@ -18,11 +18,13 @@ enum Harness {
     }
 
     /// Solves without the LP relaxation (`--lp-method none`): the greedy plan and neighbourhood search.
-    static func runWithoutRelaxation(_ sc: Scenario, timeLimit: Double, lagrangianBound: Bool = true) throws -> AllocationRun {
+    static func runWithoutRelaxation(_ sc: Scenario, timeLimit: Double, lagrangianBound: Bool = true,
+                                     priceAndBranch: Bool = true) throws -> AllocationRun {
         var options = AllocationSolveOptions(timeLimitSeconds: timeLimit)
         options.skipRelaxation = true
         options.sensitivity = false
         options.lagrangianBound = lagrangianBound
+        if !priceAndBranch { options.columnGenerationShare = 0 }
         return try Allocator(solver: solver).solve(sc, options: options)
     }
 
