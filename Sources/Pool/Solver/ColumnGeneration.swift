@@ -55,7 +55,8 @@ public struct ColumnGeneration {
     /// Rounds for at most `timeLimitSeconds × (1 − mipShare)`, then the master MIP for the rest
     /// (region week, 60 s: with a share of 0.3 the rounds' bound ended within 0.02 % of the
     /// Dantzig–Wolfe bound and the plan set the gap, 0.36–1.25 % over seven runs; with 0.45 the
-    /// bound is within 0.06 % and the gap was 0.46–0.58 % over three; 0.55 gave 0.68–0.72 %);
+    /// bound is within 0.1 % and the gap was 0.46–0.87 % over seven, median 0.53 %; 0.55 gave
+    /// 0.68–0.72 % over three);
     /// without a limit, rounds until no column is added and the master MIP for as long as they took.
     /// `seeds` are feasible points of the whole model (e.g. the warm start): their block
     /// solutions are columns from the start, so the master MIP is never worse than the best of them.
