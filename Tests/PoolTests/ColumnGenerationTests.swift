@@ -56,20 +56,30 @@ import Testing
         #expect(r.point.map { m.objectiveValue($0) } == 13)
     }
 
+    /// A master over the all-uncovered plan's weeks, as price-and-branch starts it.
+    func seededMaster(_ m: LinearModel, _ generation: ColumnGeneration, _ seed: [Double]) -> MasterColumns {
+        var master = MasterColumns(m, relaxation: generation.relaxation, priced: generation.priced, kept: generation.kept)
+        master.add(seeds: seed)
+        return master
+    }
+
+    /// Each worker's best week at the given duals (one pricing round).
+    func pricedWeeks(_ m: LinearModel, _ generation: ColumnGeneration, _ duals: [Double]) throws -> [BlockOptimum] {
+        let (costs, _) = ColumnGeneration.pricedCosts(m, generation.relaxation.relaxedRows, duals)
+        return try #require(try generation.relaxation.solveBlocks(generation.priced, m, costs: costs, solver: glpk, lanes: 1,
+                                                                  timeLimitSeconds: nil, isStopRequested: { false }))
+    }
+
     /// After new columns the master LP restarts from the last basis (the new columns non-basic at
     /// zero); it must reach the same optimum as a master built afresh with the same columns.
     @Test func theMasterLPFromTheLastBasisMatchesAColdStart() throws {
         let (m, cover, duals, uncovered) = try twoWorkers()
         let generation = ColumnGeneration(m, relaxing: cover)
-        var warm = MasterColumns(m, relaxation: generation.relaxation, priced: generation.priced, kept: generation.kept)
-        warm.add(seeds: uncovered)
+        var warm = seededMaster(m, generation, uncovered)
         let first = try #require(try warm.solveLP(glpk, timeLimit: nil))
         #expect(abs(first.objective - 30) < 1e-9)
-        let (costs, _) = ColumnGeneration.pricedCosts(m, generation.relaxation.relaxedRows, duals)
-        let optima = try #require(try generation.relaxation.solveBlocks(generation.priced, m, costs: costs, solver: glpk, lanes: 1,
-                                                                        timeLimitSeconds: nil, isStopRequested: { false }))
-        var cold = MasterColumns(m, relaxation: generation.relaxation, priced: generation.priced, kept: generation.kept)
-        cold.add(seeds: uncovered)
+        let optima = try pricedWeeks(m, generation, duals)
+        var cold = seededMaster(m, generation, uncovered)
         var added = 0
         for (i, o) in optima.enumerated() where warm.add(block: i, point: o.point) { cold.add(block: i, point: o.point); added += 1 }
         #expect(added > 0)
@@ -84,12 +94,8 @@ import Testing
     @Test func aDiveOnTheMasterLPEndsWithAFeasiblePlan() throws {
         let (m, cover, duals, uncovered) = try twoWorkers()
         let generation = ColumnGeneration(m, relaxing: cover)
-        var master = MasterColumns(m, relaxation: generation.relaxation, priced: generation.priced, kept: generation.kept)
-        master.add(seeds: uncovered)
-        let (costs, _) = ColumnGeneration.pricedCosts(m, generation.relaxation.relaxedRows, duals)
-        let optima = try #require(try generation.relaxation.solveBlocks(generation.priced, m, costs: costs, solver: glpk, lanes: 1,
-                                                                        timeLimitSeconds: nil, isStopRequested: { false }))
-        for (i, o) in optima.enumerated() { master.add(block: i, point: o.point) }
+        var master = seededMaster(m, generation, uncovered)
+        for (i, o) in try pricedWeeks(m, generation, duals).enumerated() { master.add(block: i, point: o.point) }
         let lp = try #require(try master.solveLP(glpk, timeLimit: nil))
         let dived = try #require(try master.dive(glpk, timeLimit: 10, isStopRequested: { false }))
         #expect(m.violations(dived).isEmpty)
