@@ -134,6 +134,36 @@ import Testing
         #expect(first != start)
     }
 
+    /// Two lanes share the plan: both run rounds, every round starts from the best plan of
+    /// either, and the plan that comes back is feasible and better than the start.
+    @Test func onTwoLanesBothSearchAroundTheSharedPlan() throws {
+        let (m, start) = Self.pairs(400)
+        var best = Incumbent(m, start)
+        let summary = try ParallelNeighbourhoodSearch.improve(&best, model: m, graph: ColumnRows(m), lanes: 2, base: glpk,
+                                                              options: SolveOptions(), budgetSeconds: 20, roundSeconds: 2, initialSize: 4,
+                                                              isStopRequested: { false }, isGoodEnough: { _ in false })
+        #expect(summary.log.contains("--- lane 1 of 2 ---") && summary.log.contains("--- lane 2 of 2 ---"))
+        for lane in summary.log.components(separatedBy: "--- lane ").dropFirst() {
+            #expect(lane.contains("neighbourhood round 1:"), "a lane without rounds: \(lane.prefix(200))")
+        }
+        let objective = try #require(best.objective)
+        #expect(objective < -600 && objective >= -800)
+        #expect(m.violations(best.values ?? []).isEmpty)
+        #expect(summary.improvements >= 10, "\(summary.log)")
+    }
+
+    /// Two lanes improve different pairs from the same plan: the second's change is applied to the
+    /// plan the first left (each alone is worth −3, both −4).
+    @Test func aRoundFromAnOlderPlanIsMergedIntoTheNewOne() throws {
+        let (m, start) = Self.pairs(2)
+        let shared = SharedIncumbent(m, Incumbent(m, start))
+        #expect(shared.offer([1, 0, 0, 1], around: start))
+        #expect(shared.offer([0, 1, 1, 0], around: start))
+        #expect(shared.incumbent.values == [1, 0, 1, 0] && shared.incumbent.objective == -4)
+        // a merge that breaks a row is not kept, nor is a plan no better than the incumbent
+        #expect(!shared.offer([1, 1, 0, 1], around: start) && !shared.offer([0, 1, 1, 0], around: start))
+    }
+
     @Test func theSearchOnlySolverReturnsAFeasiblePlanWithoutABound() throws {
         // market split rows link every column: each sub-MIP runs out of time, the size shrinks
         // and never covers the model, so the search runs to the limit

@@ -120,6 +120,19 @@ import Testing
         #expect(r.log.contains("=== RINS: 4 of 5 integer columns free ==="))
     }
 
+    /// With two search lanes the neighbourhood search after RINS runs on both, around one plan.
+    @Test func theSearchAfterRINSRunsOnTheLanesItIsGiven() throws {
+        let (m, start, startObjective) = GLPKTestModels.marketSplit(rows: 4, columns: 400)
+        var options = SolveOptions(timeLimitSeconds: 3, verbosity: .normal)
+        options.warmStart = start
+        var solver = RelaxationGuidedSolver(base: glpk)
+        solver.searchLanes = 2
+        let r = try solver.solve(m, options: options)
+        #expect(r.log.contains("=== neighbourhood search on 2 lanes:") && r.log.contains("--- lane 2 of 2 ---"))
+        let objective = try #require(r.objective)
+        #expect(objective <= startObjective && m.violations(r.values).isEmpty)
+    }
+
     /// A hard block solved first (it is the smaller) and a large easy one: the easy one finishes at
     /// once, and the time it leaves goes back to the hard one in a second pass.
     @Test func timeLeftByEarlyBlocksGoesToTheStoppedOnes() throws {

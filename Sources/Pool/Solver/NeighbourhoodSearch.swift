@@ -77,13 +77,25 @@ struct NeighbourhoodSearch {
     mutating func improve(_ best: inout Incumbent, base: any LinearSolver, options: SolveOptions, budgetSeconds: Double,
                           roundSeconds: Double, isStopRequested: () -> Bool,
                           isGoodEnough: (Double) -> Bool = { _ in false }) throws -> Summary {
+        let shared = SharedIncumbent(model, best)
+        let summary = try improve(shared, base: base, options: options, budgetSeconds: budgetSeconds, roundSeconds: roundSeconds,
+                                  isStopRequested: isStopRequested, isGoodEnough: isGoodEnough)
+        best = shared.incumbent
+        return summary
+    }
+
+    /// The rounds of `improve`, around a plan other lanes may improve at the same time: every
+    /// round starts from the best plan so far.
+    mutating func improve(_ best: SharedIncumbent, base: any LinearSolver, options: SolveOptions, budgetSeconds: Double,
+                          roundSeconds: Double, isStopRequested: () -> Bool,
+                          isGoodEnough: (Double) -> Bool = { _ in false }) throws -> Summary {
         let clock = BlockClock()
         var summary = Summary()
         // GLPK checks its time limit only between simplex solves and nodes (measured: rounds of a
         // 2 s limit ended after up to 2.5 s), and Pool maps each result back: a round may use at
         // most 1/1.3 of the budget left, less a reserve, so the search ends within its budget.
         let reserve = 0.1
-        while !coversModel, !isStopRequested(), let point = best.values, budgetSeconds - clock.elapsed > reserve + 0.1 {
+        while !coversModel, !isStopRequested(), let point = best.incumbent.values, budgetSeconds - clock.elapsed > reserve + 0.1 {
             var roundOptions = options
             roundOptions.timeLimitSeconds = min((budgetSeconds - clock.elapsed - reserve) / 1.3, roundSeconds)
             let (round, found) = try self.round(from: point, base: base, options: roundOptions)
@@ -92,17 +104,14 @@ struct NeighbourhoodSearch {
             summary.log += "Pool: neighbourhood round \(summary.rounds): \(round.free) integer columns free, "
                 + "\(round.result.status.rawValue) (\(round.result.stopReason.rawValue)) in "
                 + String(format: "%.2f s", round.result.elapsedSeconds) + (round.improved ? ", improved" : "") + "\n"
-            if let found, round.improved {
-                best.offer(model, found)
-                summary.improvements += 1
-            }
+            if let found, round.improved, best.offer(found, around: point) { summary.improvements += 1 }
             if round.result.stopReason == .interrupted { break }
-            if let o = best.objective, isGoodEnough(o) { break }
+            if let o = best.incumbent.objective, isGoodEnough(o) { break }
         }
         summary.seconds = clock.elapsed
         summary.log = "=== neighbourhood search: \(summary.rounds) rounds, \(summary.improvements) improving, "
             + String(format: "%.1f s", summary.seconds)
-            + ", objective \(best.objective.map { String(format: "%.2f", $0) } ?? "-") ===\n" + summary.log
+            + ", objective \(best.incumbent.objective.map { String(format: "%.2f", $0) } ?? "-") ===\n" + summary.log
         return summary
     }
 

@@ -25,6 +25,9 @@ public struct RelaxationGuidedSolver: SolverWrapper {
     /// branch-and-cut), and the time limit of each of its sub-MIPs.
     public var searchShare = 0.9
     public var roundSeconds = 2.0
+    /// Lanes the neighbourhood search runs on (`ParallelNeighbourhoodSearch`); 1 searches on the
+    /// calling thread.
+    public var searchLanes = 1
 
     public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.base = base; self.isStopRequested = isStopRequested
@@ -118,13 +121,22 @@ public struct RelaxationGuidedSolver: SolverWrapper {
         }
         let setup = Self.branchAndCutSetupSeconds(model)
         if best.values != nil, !isStopRequested(), remaining().map({ $0 > 0 }) ?? false {
-            var search = NeighbourhoodSearch(model, graph: graph)
             let left = remaining() ?? 0
             // What branch-and-cut would get is not worth starting it: the search takes it all.
             let budget = left * (1 - searchShare) < setup ? left : left * searchShare
-            let summary = try search.improve(&best, base: base, options: options, budgetSeconds: budget,
+            let summary: NeighbourhoodSearch.Summary
+            if searchLanes > 1 {
+                summary = try ParallelNeighbourhoodSearch.improve(&best, model: model, graph: graph, lanes: searchLanes, base: base,
+                                                                  options: options, budgetSeconds: budget, roundSeconds: roundSeconds,
+                                                                  isStopRequested: isStopRequested,
+                                                                  isGoodEnough: { [gap = options.relativeGap] o in
+                                                                      abs(o - bound) <= gap * (abs(o) + Double.ulpOfOne) + 1e-9 })
+            } else {
+                var search = NeighbourhoodSearch(model, graph: graph)
+                summary = try search.improve(&best, base: base, options: options, budgetSeconds: budget,
                                              roundSeconds: roundSeconds, isStopRequested: isStopRequested,
                                              isGoodEnough: withinGap)
+            }
             heuristicSeconds += summary.seconds
             nodes += summary.nodes
             log += "\n" + summary.log
