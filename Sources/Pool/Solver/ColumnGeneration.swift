@@ -134,7 +134,7 @@ public struct ColumnGeneration {
                model.violations(dived, tolerance: 1e-6).isEmpty {
                 master.add(seeds: dived)
             }
-            let mip = try master.solveMIP(solver, timeLimit: masterSeconds ?? max(1, pricingSeconds),
+            let mip = try master.solveMIP(solver, timeLimit: masterSeconds ?? max(1, pricingSeconds), lanes: lanes,
                                           isStopRequested: isStopRequested)
             point = mip.point
             interrupted = mip.interrupted

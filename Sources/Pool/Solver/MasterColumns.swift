@@ -192,10 +192,13 @@ struct MasterColumns {
     /// The master MIP from the best seed; its plan as a point of the whole model.
     /// GLPK's branch-and-cut alone often did not improve on the seed (region week, 60 s: the
     /// seed's 370 284 € in five runs out of seven), so the master goes through Pool's own
-    /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut.
-    func solveMIP(_ solver: any LinearSolver, timeLimit: Double, isStopRequested: @escaping @Sendable () -> Bool) throws
+    /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut. The search
+    /// runs on `lanes` lanes around one plan (region week, 60 s: gaps 0.40–0.50 % over nine runs
+    /// against 0.47–0.87 % on one lane, the other core idle — docs/performance.md).
+    func solveMIP(_ solver: any LinearSolver, timeLimit: Double, lanes: Int = 1, isStopRequested: @escaping @Sendable () -> Bool) throws
         -> (point: [Double]?, interrupted: Bool) {
-        let solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
+        var solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
+        solver.searchLanes = lanes
         let m = build(integral: true)
         var options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: 1e-4, verbosity: .quiet)
         var best: (Double, [Double])?
