@@ -105,39 +105,6 @@ import Testing
         #expect(r.stopReason == .timeLimit)
     }
 
-    @Test func requestStopFromTheProgressCallbackInterruptsWithTheIncumbent() throws {
-        let (model, warm, _) = GLPKTestModels.marketSplit()
-        var options = SolveOptions(timeLimitSeconds: 20, warmStart: warm, progress: { p in
-            if p.incumbent != nil { GLPKSolver.requestStop() }
-        })
-        options.progressInterval = 0.05
-        let r = try solver.solve(model, options: options)
-        #expect(r.stopReason == .interrupted)
-        #expect(r.status == .feasible)
-        #expect(r.gap != nil && !r.values.isEmpty)
-        #expect(model.violations(r.values).isEmpty)
-        #expect(r.elapsedSeconds < 5)
-        #expect(r.statusText.contains("stopped by interrupt"))
-        // the stop request does not leak into the next solve
-        let next = try solver.solve(GLPKTestModels.knapsack().model, options: SolveOptions())
-        #expect(next.status == .optimal && next.stopReason == .completed)
-    }
-
-    @Test func warmStartIsTheFirstIncumbent() throws {
-        let (model, warm, warmObjective) = GLPKTestModels.marketSplit()
-        let seen = Recorder<SolveProgress>()
-        var options = SolveOptions(timeLimitSeconds: 5, warmStart: warm, progress: { p in
-            seen.append(p)
-            if p.incumbent != nil { GLPKSolver.requestStop() }
-        })
-        options.progressInterval = 10  // only the report GLPK's acceptance of the warm start forces
-        let r = try solver.solve(model, options: options)
-        let first = try #require(seen.items.first { $0.incumbent != nil })
-        #expect(first.incumbent == warmObjective)
-        #expect(r.log.contains("warm start accepted"))
-        #expect((r.objective ?? .infinity) <= warmObjective)
-    }
-
     @Test func infeasibleWarmStartIsIgnoredNotFatal() throws {
         let (model, items) = GLPKTestModels.knapsack()
         var options = SolveOptions()

@@ -84,19 +84,4 @@ import Testing
         #expect(r.status == .optimal && r.objective == 280)
     }
 
-    @Test func callingGLPKFromAProgressCallbackIsAnErrorNotADeadlock() throws {
-        let (model, warm, _) = GLPKTestModels.marketSplit()
-        let errors = Recorder<String>()
-        var options = SolveOptions(timeLimitSeconds: 5, warmStart: warm, progress: { _ in
-            do { _ = try GLPKSolver().solve(GLPKTestModels.knapsack().model, options: SolveOptions()) } catch {
-                errors.append("\(error)")
-            }
-            GLPKSolver.requestStop()
-        })
-        options.progressInterval = 0.05
-        let r = try solver.solve(model, options: options)
-        #expect(r.status == .feasible)
-        #expect(!errors.items.isEmpty)
-        #expect(errors.items.allSatisfy { $0.contains("must not call GLPK") })
-    }
 }

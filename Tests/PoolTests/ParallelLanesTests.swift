@@ -63,31 +63,6 @@ import Testing
         #expect(objectives.items == [15, 15])
     }
 
-    /// A lane's solve must not clear a stop requested in another lane (each solve outside a group
-    /// clears the flag when it begins); after the group the next solve starts afresh.
-    @Test(.enabled(if: twoCores)) func aStopInOneLaneStopsTheOther() throws {
-        let requested = DispatchSemaphore(value: 0)
-        let results = Recorder<SolveResult>()
-        let solver = glpk
-        solver.lanes.run(lanes: 2) { lane in
-            if lane == 0 {
-                GLPKSolver.requestStop()
-                requested.signal()
-                return
-            }
-            _ = requested.wait(timeout: .now() + 5)
-            let (model, warm, _) = GLPKTestModels.marketSplit()
-            var options = SolveOptions(timeLimitSeconds: 20, warmStart: warm)
-            options.progressInterval = 0.05
-            if let r = try? solver.solve(model, options: options) { results.append(r) }
-        }
-        let r = try #require(results.items.first)
-        #expect(r.stopReason == .interrupted)
-        #expect(r.elapsedSeconds < 5)
-        let next = try glpk.solve(GLPKTestModels.knapsack().model, options: SolveOptions())
-        #expect(next.status == .optimal && next.stopReason == .completed)
-    }
-
     /// Two independent copies of a small MIP: two lanes give the one-lane values, bound and basis.
     @Test func twoLanesGiveTheOneLaneResult() throws {
         let m = LinearModel(name: "three copies")

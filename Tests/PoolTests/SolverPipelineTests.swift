@@ -148,12 +148,14 @@ import Testing
         m.setObjective(.minimize, objective)
         var warm = warmHard + Array(repeating: 0.0, count: n * n)
         for i in 0..<n { warm[warmHard.count + i * n + i] = 1 }
-        var options = SolveOptions(timeLimitSeconds: 3, verbosity: .normal)
+        // 6 s: with 3 s the full suite's load on two cores sometimes left less than the second
+        // pass's minimum of 1 s after the easy block.
+        var options = SolveOptions(timeLimitSeconds: 6, verbosity: .normal)
         options.warmStart = warm
         let r = try DecomposingSolver(base: RelaxationGuidedSolver(base: glpk)).solve(m, options: options)
         #expect(r.hasSolution && m.violations(r.values).isEmpty)
         #expect(r.log.contains("=== second pass"), "log: \(r.log.suffix(2000))")
-        #expect(r.elapsedSeconds > 2 && r.elapsedSeconds < 5)
+        #expect(r.elapsedSeconds > 4 && r.elapsedSeconds < 9)
     }
 
     @Test func theBetterOfTwoPassesKeepsTheStrongerBound() {
