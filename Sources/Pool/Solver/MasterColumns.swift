@@ -193,14 +193,15 @@ struct MasterColumns {
     /// GLPK's branch-and-cut alone often did not improve on the seed (region week, 60 s: the
     /// seed's 370 284 € in five runs out of seven), so the master goes through Pool's own
     /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut. The search
-    /// runs on `lanes` lanes around one plan (region week, 60 s: gaps 0.40–0.50 % over nine runs
-    /// against 0.47–0.87 % on one lane, the other core idle — docs/performance.md).
+    /// runs on `lanes` lanes around one plan (region week, 60 s: gaps 0.42–0.48 % over nine runs
+    /// against 0.46–0.87 % on one lane, the other core idle — docs/performance.md).
     func solveMIP(_ solver: any LinearSolver, timeLimit: Double, lanes: Int = 1, isStopRequested: @escaping @Sendable () -> Bool) throws
         -> (point: [Double]?, interrupted: Bool) {
         var solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
         solver.searchLanes = lanes
+        let clock = BlockClock()
         let m = build(integral: true)
-        var options = SolveOptions(timeLimitSeconds: timeLimit, relativeGap: 1e-4, verbosity: .quiet)
+        var options = SolveOptions(relativeGap: 1e-4, verbosity: .quiet)
         var best: (Double, [Double])?
         for (s, chosen) in seedColumns.enumerated() {
             var start = seedKept[s] + Array(repeating: 0.0, count: columns.count)
@@ -210,6 +211,9 @@ struct MasterColumns {
             if best.map({ o < $0.0 }) ?? true { best = (o, start) }
         }
         options.warmStart = best?.1
+        // Building the master and checking the seeds count against the limit (2× week: the
+        // command ended 0.7–0.9 s past its 120 s).
+        options.timeLimitSeconds = max(0, timeLimit - clock.elapsed)
         let r = try solver.solve(m, options: options)
         guard r.hasSolution else { return (nil, r.stopReason == .interrupted) }
         return (point(r.values, threshold: 0.5), r.stopReason == .interrupted)
