@@ -193,18 +193,18 @@ struct MasterColumns {
     /// GLPK's branch-and-cut alone often did not improve on the seed (region week, 60 s: the
     /// seed's 370 284 € in five runs out of seven), so the master goes through Pool's own
     /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut. The search
-    /// runs on `lanes` lanes around one plan (region week, 60 s: gaps 0.42–0.48 % over nine runs
-    /// against 0.46–0.87 % on one lane, the other core idle — docs/performance.md).
+    /// runs on `lanes` lanes around one plan (region week, 60 s: median gap 0.47 % over ten runs
+    /// against 0.53 % on one lane, the other core idle — docs/performance.md).
     func solveMIP(_ solver: any LinearSolver, timeLimit: Double, lanes: Int = 1, isStopRequested: @escaping @Sendable () -> Bool) throws
         -> (point: [Double]?, interrupted: Bool) {
         var solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
         solver.searchLanes = lanes
-        // A large master's search keeps the whole time (branch-and-cut then runs only if a
-        // neighbourhood would be the whole master): with 10 % left to it, branch-and-cut on the 2×
-        // week's master (10 010 columns) never improved the plan and overran its limit by 0.4 s in
-        // its setup (conflict graph, root cuts), before GLPK first looks at the clock. The
-        // region's master (3 800 columns) keeps the 10 %: without it one run went from 0.47 to 0.65 %.
-        if columns.count > 5_000 { solver.searchShare = 1 }
+        // The search keeps the whole time; branch-and-cut runs only once a neighbourhood would be
+        // the whole master (a small one, which it then proves). With 10 % left to it, branch-and-cut
+        // on the 2× week's master (10 010 columns) never improved the plan and overran its limit by
+        // 0.4 s in its setup (conflict graph, root cuts), before GLPK first looks at the clock; on
+        // the region's master it did not change the plan (32 rounds: 329 581.98 € either way).
+        solver.searchShare = 1
         let clock = BlockClock()
         let m = build(integral: true)
         var options = SolveOptions(relativeGap: 1e-4, verbosity: .quiet)
