@@ -57,8 +57,9 @@ public struct RelaxationGuidedSolver: SolverWrapper {
         }
         var best = Incumbent(model, options.warmStart)
         let minimize = model.direction == .minimize
-        func withinGap(_ objective: Double) -> Bool {
-            abs(objective - bound) <= options.relativeGap * (abs(objective) + Double.ulpOfOne) + 1e-9
+        let gapTarget = options.relativeGap
+        let withinGap: @Sendable (Double) -> Bool = { objective in
+            abs(objective - bound) <= gapTarget * (abs(objective) + Double.ulpOfOne) + 1e-9
         }
         func finish(_ status: SolveStatus, _ reason: StopReason, treeBound: Double?, nodes: Int) -> SolveResult {
             var proven = treeBound.map { minimize ? max($0, bound) : min($0, bound) } ?? bound
@@ -128,9 +129,7 @@ public struct RelaxationGuidedSolver: SolverWrapper {
             if searchLanes > 1 {
                 summary = try ParallelNeighbourhoodSearch.improve(&best, model: model, graph: graph, lanes: searchLanes, base: base,
                                                                   options: options, budgetSeconds: budget, roundSeconds: roundSeconds,
-                                                                  isStopRequested: isStopRequested,
-                                                                  isGoodEnough: { [gap = options.relativeGap] o in
-                                                                      abs(o - bound) <= gap * (abs(o) + Double.ulpOfOne) + 1e-9 })
+                                                                  isStopRequested: isStopRequested, isGoodEnough: withinGap)
             } else {
                 var search = NeighbourhoodSearch(model, graph: graph)
                 summary = try search.improve(&best, base: base, options: options, budgetSeconds: budget,
