@@ -71,6 +71,7 @@ struct GlobalStopTests {
         #expect(!errors.items.isEmpty)
         #expect(errors.items.allSatisfy { $0.contains("must not call GLPK") })
     }
+
     /// A lane's solve must not clear a stop requested in another lane (each solve outside a group
     /// clears the flag when it begins); after the group the next solve starts afresh.
     @Test(.enabled(if: ParallelLanesTests.twoCores)) func aStopInOneLaneStopsTheOther() throws {
