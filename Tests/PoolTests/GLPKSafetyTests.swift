@@ -83,5 +83,4 @@ import Testing
         let r = try solver.solve(model, options: SolveOptions())
         #expect(r.status == .optimal && r.objective == 280)
     }
-
 }
