@@ -193,7 +193,7 @@ struct MasterColumns {
     /// GLPK's branch-and-cut alone often did not improve on the seed (region week, 60 s: the
     /// seed's 370 284 € in five runs out of seven), so the master goes through Pool's own
     /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut. The search
-    /// runs on `lanes` lanes around one plan (region week, 60 s: median gap 0.47 % over ten runs
+    /// runs on `lanes` lanes around one plan (region week, 60 s: median gap 0.48 % over fifteen runs
     /// against 0.53 % on one lane, the other core idle — docs/performance.md).
     func solveMIP(_ solver: any LinearSolver, timeLimit: Double, lanes: Int = 1, isStopRequested: @escaping @Sendable () -> Bool) throws
         -> (point: [Double]?, interrupted: Bool) {
