@@ -211,13 +211,14 @@ public struct Allocator {
         outcome.statusText = SolveResult(status: outcome.status, stopReason: outcome.stopReason, objective: outcome.objective,
                                          bestBound: outcome.bestBound, gap: outcome.gap, values: [], elapsedSeconds: 0).statusText
             + (skipped.map { " — the LP relaxation was not attempted, " + $0
-                + (phase.pricedWithoutLP ? "; price-and-branch started from the uncovered costs"
+                + (phase.pricedWithoutLP ? "; price-and-branch started from "
+                    + (phase.relaxedAscent == nil ? "the uncovered costs" : "the week relaxation's multipliers")
                     // Its rounds may not finish (a short limit): the bound is then branch-and-cut's.
                     + (outcome.bestBound == nil ? ", and no bound is known"
                         : outcome.lagrangianBound == outcome.bestBound ? ", and the bound is Lagrangian (price-and-branch)"
                         : ", and the bound is branch-and-cut's")
                     : "; the greedy plan was improved by neighbourhood search"
-                    + (outcome.bestBound == nil ? ", so no bound is known" : lagrangian != nil ? ", and the bound is Lagrangian (subgradient ascent)" : "")) }
+                    + (outcome.bestBound == nil ? ", so no bound is known" : lagrangian != nil ? ", and the bound is Lagrangian (subgradient ascent on the week relaxation)" : "")) }
                ?? (result.hasSolution ? "" : " — the greedy warm start (the solver stopped before finding a plan)"))
         plan.solver = outcome
         timings.totalSeconds = clock.total

@@ -2,15 +2,17 @@ import Foundation
 
 /// Step 4 of the solve pipeline (docs/allocation-model.md): after the LP relaxation,
 /// price-and-branch (`ColumnGeneration`), or with `--no-price-and-branch` one Lagrangian
-/// evaluation at its duals; without the LP, price-and-branch from the uncovered costs when five
-/// rounds fit, else a subgradient ascent when three steps fit.
+/// evaluation at its duals; without the LP, a subgradient ascent on the week relaxation
+/// (`WeekRelaxation`), then price-and-branch from its multipliers when five rounds fit.
 struct LagrangianPhase {
     var bound: LagrangianBound.Value?
     var pricing: ColumnGeneration.Result?
-    /// Price-and-branch started from the uncovered costs, without the LP's duals.
+    /// Price-and-branch started without the LP's duals (from the ascent's multipliers).
     var pricedWithoutLP = false
     /// A stop request reached one of its solves.
     var interrupted = false
+    /// Without the LP: the ascent on the week relaxation (`WeekRelaxation`).
+    var relaxedAscent: LagrangianBound.Value?
 
     /// Its part of the solver log.
     func log(_ model: AllocationModel) -> String {
@@ -20,7 +22,11 @@ struct LagrangianPhase {
             return "=== price-and-branch ===\n\(p.rounds) rounds, \(p.columns) columns\(p.converged ? " (converged)" : ""), bound \(bound), "
                 + String(format: "master MIP %.2f s of %.2f s: ", p.masterMIPSeconds, p.seconds) + found + "\n"
         } ?? ""
-        return pricingLog + (bound.map {
+        let ascentLog = relaxedAscent.map {
+            String(format: "=== ascent on the week relaxation ===\n%.2f € after %d evaluation(s) of %d blocks in %.2f s\n",
+                   $0.bound, $0.evaluations, $0.blocks, $0.seconds)
+        } ?? ""
+        return ascentLog + pricingLog + (bound.map {
             String(format: "=== Lagrangian bound ===\n%.2f € after %d evaluation(s) of %d blocks in %.2f s\n", $0.bound, $0.evaluations, $0.blocks, $0.seconds)
         } ?? "")
     }
@@ -34,10 +40,26 @@ extension Allocator {
         var phase = LagrangianPhase()
         guard options.lagrangianBound else { return phase }
         do {
-            let budget = timeLimit.map { $0 * options.columnGenerationShare }
             let lpDuals = lp.status == .optimal ? lp.rowDuals : nil
-            let withoutLP = lpDuals == nil && Self.pricingFits(budget: budget, integerColumns: model.size.integerVariables, lanes: lanes)
-            if let duals = lpDuals ?? (withoutLP ? uncoveredCostPrices(model) : nil), let w = warm, options.columnGenerationShare > 0 {
+            let columns = model.size.integerVariables
+            var startDuals = lpDuals
+            if lpDuals == nil, let w = warm {
+                // Without the LP, a bound and duals from the week relaxation first: a tenth of the
+                // time when price-and-branch follows from its multipliers, else a quarter.
+                let followed = options.columnGenerationShare > 0 && Self.pricingFits(
+                    budget: timeLimit.map { $0 * (1 - Self.relaxedAscentShare.priced) * options.columnGenerationShare },
+                    integerColumns: columns, lanes: lanes)
+                let share = followed ? Self.relaxedAscentShare.priced : Self.relaxedAscentShare.alone
+                let ascent = try relaxedAscent(model, target: model.model.objectiveValue(w), lanes: lanes,
+                                               timeLimit: timeLimit.map { $0 * share }, stop: stop)
+                phase.bound = ascent
+                phase.relaxedAscent = ascent
+                startDuals = ascent?.multipliers
+            }
+            let left = timeLimit.map { max(0, $0 - (phase.relaxedAscent?.seconds ?? 0)) }
+            let budget = left.map { $0 * options.columnGenerationShare }
+            let withoutLP = lpDuals == nil && Self.pricingFits(budget: budget, integerColumns: columns, lanes: lanes)
+            if let duals = lpDuals ?? (withoutLP ? startDuals ?? uncoveredCostPrices(model) : nil), let w = warm, options.columnGenerationShare > 0 {
                 let generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index })
                 let ctx = model.context, candidates = model.candidates
                 let pricing = try generation.run(model.model, startDuals: duals, seeds: [w], solver: solver, lanes: lanes,
@@ -49,12 +71,12 @@ extension Allocator {
                 phase.pricing = pricing
                 phase.pricedWithoutLP = lpDuals == nil
                 phase.interrupted = pricing.interrupted
-                phase.bound = pricing.bound.map { LagrangianBound.Value(bound: $0, blocks: generation.relaxation.blockCount,
-                                                                        seconds: pricing.seconds, evaluations: pricing.rounds, point: []) }
+                if let b = pricing.bound, b > (phase.bound?.bound ?? -.infinity) {
+                    phase.bound = LagrangianBound.Value(bound: b, blocks: generation.relaxation.blockCount,
+                                                        seconds: pricing.seconds, evaluations: pricing.rounds, point: [])
+                }
             } else if lp.status == .optimal {
                 phase.bound = try lagrangianBound(model, lp, lanes: lanes, timeLimit: timeLimit, stop: stop)
-            } else if let w = warm {
-                phase.bound = try lagrangianAscent(model, target: model.model.objectiveValue(w), lanes: lanes, timeLimit: timeLimit, stop: stop)
             }
         } catch is SolveInterrupted {
             phase.interrupted = true
@@ -72,23 +94,38 @@ extension Allocator {
                                        timeLimitSeconds: timeLimit.map { $0 * 0.2 }, isStopRequested: stop)
     }
 
-    /// Without the LP's duals: subgradient ascent from every coverage row priced at its uncovered
-    /// cost, towards the warm start's objective, for a fifth of the time left — the only bound such
-    /// a run gets. (Region week, about 1 s per evaluation on two lanes: 220 783 € after 15 s,
-    /// 304 195 € after 30 evaluations in 32 s; the LP duals give 324 776 € in one evaluation.
-    /// Scaling the uncovered costs down, which the LP duals are on average, started lower.)
-    ///
-    /// Its first steps give a weak bound, so it is not started when fewer than three evaluations
-    /// are predicted to fit (`ascentStepSeconds`): the national week's single evaluation did not
-    /// finish in 107 s, which the search then lacked.
-    func lagrangianAscent(_ model: AllocationModel, target: Double, lanes: Int, timeLimit: Double?,
-                          stop: @escaping @Sendable () -> Bool) throws -> LagrangianBound.Value? {
-        let budget = timeLimit.map { $0 * 0.2 }
-        guard Self.ascentFits(budget: budget, integerColumns: model.size.integerVariables, lanes: lanes) else { return nil }
-        let relaxation = LagrangianBound(model.model, relaxing: model.coverageRows.compactMap { $0?.index })
-        return try relaxation.ascend(model.model, from: uncoveredCostPrices(model), target: target, solver: solver, lanes: lanes,
-                                     timeLimitSeconds: budget, isStopRequested: stop)
+    /// Share of the time left for the ascent on the week relaxation (without the LP): before
+    /// price-and-branch (2× the region, 120 s: 606 384 € after 76 steps in 9.9 s, and the rounds
+    /// from its multipliers took the bound to 608 594 €), or alone, the only bound (5×: 862 493 €
+    /// after 20 steps with a tenth, 1 269 087 € after 56 with three tenths).
+    static let relaxedAscentShare = (priced: 0.1, alone: 0.25)
+
+    /// Without the LP's duals: subgradient ascent on the week relaxation (`WeekRelaxation`, a DP per
+    /// clinician instead of a MIP) from every coverage row priced at its uncovered cost, towards the
+    /// warm start's objective — the bound of weeks too large for the LP, and the duals price-and-
+    /// branch starts from. Nil when not one evaluation finished in `timeLimit`.
+    func relaxedAscent(_ model: AllocationModel, target: Double, lanes: Int, timeLimit: Double?,
+                       stop: @escaping @Sendable () -> Bool) throws -> LagrangianBound.Value? {
+        var weeks = WeekRelaxation(model)
+        weeks.coarseness = 5
+        var relaxation = LagrangianBound(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, blockRelaxation: weeks)
+        let clock = Stopwatch()
+        guard var best = try relaxation.ascend(model.model, from: uncoveredCostPrices(model), target: target, solver: solver, lanes: lanes,
+                                               timeLimitSeconds: timeLimit.map { $0 * 0.8 }, maxSteps: Self.relaxedAscentSteps, patience: 5,
+                                               isStopRequested: stop) else { return nil }
+        // The steps count hours in quarters; the bound, at the best multipliers, in 3 minutes.
+        weeks.coarseness = 1
+        relaxation.blockRelaxation = weeks
+        if let fine = try relaxation.evaluate(model.model, rowDuals: best.multipliers, solver: solver, lanes: lanes,
+                                              timeLimitSeconds: timeLimit.map { $0 - clock.total }, isStopRequested: stop),
+           fine.bound > best.bound {
+            best.bound = fine.bound
+        }
+        best.seconds = clock.total
+        return best
     }
+
+    static let relaxedAscentSteps = 300
 
     /// Every coverage row priced at its uncovered cost: what the LP's duals would be if no
     /// clinician could cover anything; the start of pricing without the LP.
@@ -100,24 +137,18 @@ extension Allocator {
         return prices
     }
 
-    /// Whether price-and-branch without the LP is worth starting: five pricing rounds (one
-    /// evaluation each, `ascentStepSeconds`) predicted to fit its rounds' share of `budget`. From
-    /// the uncovered costs its first rounds bound little; the master LP's duals then do what the
-    /// subgradient steps did slowly (2× the region, 120 s: 17 rounds, bound 432 441 € and plan
-    /// 711 039 €, gap 39 %, against the ascent's 354 882 € and the search's 790 104 €, 55 %).
+    /// Whether price-and-branch without the LP is worth starting: five pricing rounds (one exact
+    /// evaluation each, `ascentStepSeconds`) predicted to fit its rounds' share of `budget`
+    /// (2× the region, 120 s: from the week relaxation's multipliers 17 rounds, bound 608 594 €
+    /// and plan 648 898 €, gap 6.2 %, where from the uncovered costs it had been 32–39 %).
     static func pricingFits(budget: Double?, integerColumns: Int, lanes: Int) -> Bool {
         budget.map { $0 * (1 - ColumnGeneration.defaultMipShare) >= 5 * ascentStepSeconds(integerColumns: integerColumns, lanes: lanes) } ?? true
     }
 
-    /// Seconds of one Lagrangian evaluation, predicted from the integer columns: measured 1.0 s for
-    /// the region's 36 838 on two lanes and 4.7 s for twice the region's 157 276 (about one second
+    /// Seconds of one exact Lagrangian evaluation (each week a MIP), predicted from the integer
+    /// columns: measured 1.0 s for the region's 36 838 on two lanes and 4.7 s for twice the region's 157 276 (about one second
     /// per 33 000); the 5× week's 991 634 did not finish in 21 s.
     static func ascentStepSeconds(integerColumns: Int, lanes: Int) -> Double {
         Double(integerColumns) / 33_000 * 2 / Double(max(1, min(lanes, 2)))
-    }
-
-    /// Whether three ascent steps are predicted to fit the budget (no budget: always).
-    static func ascentFits(budget: Double?, integerColumns: Int, lanes: Int) -> Bool {
-        budget.map { $0 >= 3 * ascentStepSeconds(integerColumns: integerColumns, lanes: lanes) } ?? true
     }
 }

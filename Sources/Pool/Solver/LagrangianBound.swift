@@ -14,6 +14,8 @@ import Foundation
 public struct LagrangianBound {
     public let relaxedRows: [Int]
     let shapes: [BlockShape]
+    /// Bounds blocks by a relaxation of their own instead of solving them (nil: every block exact).
+    var blockRelaxation: (any BlockRelaxation)?
     /// Each block's solve time in the last evaluation: the next one starts the slowest first.
     let solveTimes: BlockSolveTimes
 
@@ -27,9 +29,16 @@ public struct LagrangianBound {
         public var evaluations = 1
         /// The blocks' optima together, one value per column: the relaxed rows' subgradient.
         var point: [Double]
+        /// The multipliers of this evaluation, one per row of the model (an ascent's best; else empty).
+        var multipliers: [Double] = []
     }
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
+        self.init(model, relaxing: rows, blockRelaxation: nil)
+    }
+
+    init(_ model: LinearModel, relaxing rows: [Int], blockRelaxation: (any BlockRelaxation)?) {
+        self.blockRelaxation = blockRelaxation
         relaxedRows = rows.sorted()
         let ignoring = Set(rows)
         shapes = BlockShape.all(model, blocks: DecomposingSolver.blocks(of: model, ignoring: ignoring), ignoring: ignoring)
@@ -73,7 +82,7 @@ public struct LagrangianBound {
     /// `SolveInterrupted` when a stop reached a block's solve.
     func solveBlocks(_ blocks: [Int], _ model: LinearModel, costs: [Double], solver: any LinearSolver, lanes: Int,
                      timeLimitSeconds: Double?, isStopRequested: @escaping @Sendable () -> Bool) throws -> [BlockOptimum]? {
-        let work = LagrangianWork(model: model, shapes: shapes, costs: costs, solver: solver, clock: BlockClock(),
+        let work = LagrangianWork(model: model, shapes: shapes, costs: costs, solver: solver, relaxation: blockRelaxation, clock: BlockClock(),
                                   timeLimit: timeLimitSeconds, times: solveTimes, isStopRequested: isStopRequested)
         // Longest first from a shared queue (the LPT rule, with last evaluation's times): the
         // lanes finish close together. Which lane solves a block does not change its optimum.
@@ -91,12 +100,12 @@ public struct LagrangianBound {
     /// Subgradient ascent (Held, Wolfe, Crowder 1974) from `rowDuals`: each step moves the
     /// multipliers along b − Ax of the last evaluation's point, by θ (target − L) / ‖b − Ax‖²
     /// towards `target` (a plan's objective: the bound cannot pass it); θ starts at 1 and halves after
-    /// two steps without a better bound (region week: a Camerini–Fratta–Maffioli deflection of 0.5 and
+    /// `patience` steps without a better bound (two; region week: a Camerini–Fratta–Maffioli deflection of 0.5 and
     /// a first θ of 2 both climbed slower). Stops at the time limit, at `maxSteps` evaluations, or
     /// when the point satisfies every relaxed row. Returns the best evaluation, with the time and the
     /// number of evaluations of the whole ascent.
     public func ascend(_ model: LinearModel, from rowDuals: [Double], target: Double, solver: any LinearSolver, lanes: Int = 1,
-                       timeLimitSeconds: Double?, maxSteps: Int = 50,
+                       timeLimitSeconds: Double?, maxSteps: Int = 50, patience: Int = 2,
                        isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Value? {
         let clock = BlockClock()
         var lambda = rowDuals, best: Value?, evaluations = 0, theta = 1.0, stalled = 0
@@ -107,9 +116,9 @@ public struct LagrangianBound {
             guard let value = try evaluate(model, rowDuals: lambda, solver: solver, lanes: lanes, timeLimitSeconds: left,
                                            isStopRequested: isStopRequested) else { break }
             evaluations += 1
-            if value.bound > (best?.bound ?? -.infinity) { best = value; stalled = 0 } else {
+            if value.bound > (best?.bound ?? -.infinity) { best = value; best?.multipliers = lambda; stalled = 0 } else {
                 stalled += 1
-                if stalled >= 2 { theta /= 2; stalled = 0 }
+                if stalled >= patience { theta /= 2; stalled = 0 }
             }
             var step = relaxedRows.map { r in model.rightHandSides[r] - model.activity(ofRow: r, value.point) }
             // A multiplier at zero whose row is slack cannot move: not part of the direction.
@@ -123,6 +132,13 @@ public struct LagrangianBound {
         best.seconds = clock.elapsed; best.evaluations = evaluations
         return best
     }
+}
+
+/// A relaxation of some blocks solved without GLPK (`WeekRelaxation`): for a block it knows, a
+/// value at most the block's optimum under the costs, with the point that attains it in the
+/// relaxation (a subgradient, possibly outside the block); nil for a block it does not know.
+protocol BlockRelaxation: Sendable {
+    func relaxedOptimum(_ model: LinearModel, columns: [Int], costs: [Double]) -> BlockOptimum?
 }
 
 /// A stop request (Ctrl-C) reached one of the blocks' solves. GLPK clears its stop flag when its
@@ -163,15 +179,16 @@ private struct LagrangianWork: @unchecked Sendable {
     let shapes: [BlockShape]
     let costs: [Double]
     let solver: any LinearSolver
+    let relaxation: (any BlockRelaxation)?
     let clock: BlockClock
     let timeLimit: Double?
     let times: BlockSolveTimes
     let isStopRequested: @Sendable () -> Bool
     let board: LagrangianBoard
 
-    init(model: LinearModel, shapes: [BlockShape], costs: [Double], solver: any LinearSolver, clock: BlockClock,
-         timeLimit: Double?, times: BlockSolveTimes, isStopRequested: @escaping @Sendable () -> Bool) {
-        self.model = model; self.shapes = shapes; self.costs = costs; self.solver = solver; self.clock = clock
+    init(model: LinearModel, shapes: [BlockShape], costs: [Double], solver: any LinearSolver, relaxation: (any BlockRelaxation)?,
+         clock: BlockClock, timeLimit: Double?, times: BlockSolveTimes, isStopRequested: @escaping @Sendable () -> Bool) {
+        self.model = model; self.shapes = shapes; self.costs = costs; self.solver = solver; self.relaxation = relaxation; self.clock = clock
         self.timeLimit = timeLimit; self.times = times; self.isStopRequested = isStopRequested
         board = LagrangianBoard(count: shapes.count)
     }
@@ -196,6 +213,9 @@ private struct LagrangianWork: @unchecked Sendable {
             let left = timeLimit.map { $0 - clock.elapsed }
             if let left, left <= 0 { board.fail(); return }
             let shape = shapes[b]
+            if let relaxed = relaxation?.relaxedOptimum(model, columns: shape.columns, costs: costs) {
+                board.set(b, relaxed.value, relaxed.point); continue
+            }
             // A block without rows (an uncovered-demand variable alone) is at one of its bounds:
             // no solver needed.
             if shape.rows.isEmpty {
