@@ -35,8 +35,8 @@ import Testing
         var out = Blocks()
         for (b, shape) in exact.shapes.enumerated() {
             out.exact.append(optima[b].value)
-            out.dp.append(weeks.relaxedOptimum(m.model, columns: shape.columns, costs: costs)?.value)
-            out.coarse.append(coarse.relaxedOptimum(m.model, columns: shape.columns, costs: costs)?.value)
+            out.dp.append(weeks.relaxedOptimum(m.model, shape: shape, costs: costs)?.value)
+            out.coarse.append(coarse.relaxedOptimum(m.model, shape: shape, costs: costs)?.value)
         }
         return out
     }
@@ -94,6 +94,42 @@ import Testing
         #expect(handled > 0, "\(label): the DP took no block")
         #expect(Double(close) >= 0.9 * Double(handled), "\(label): within 25 € or 0.5 % on \(close) of \(handled) weeks")
         #expect(dpSum <= 0.005 * exactSum, "\(label): \(dpSum) € below the exact weeks' \(exactSum) €")
+    }
+
+    /// As price-and-branch's pricing: every week it returns keeps every rule of PRODUCT §3 by the
+    /// independent plan checker, costs at least GLPK's block optimum, and most weeks get one.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func pricedWeeksKeepEveryRule(seed: UInt64) throws {
+        let sc = T.random(seed: seed, clinicians: 12, sites: 5)
+        let m = try model(sc)
+        let rows = m.coverageRows.compactMap { $0?.index }
+        let exact = LagrangianBound(m.model, relaxing: rows)
+        var pricing = WeekRelaxation(m)
+        pricing.feasibleColumns = true
+        var rng = SplitMix64(seed: seed)
+        for scale in [1.0, 0.5, -1] {
+            let prices = scale > 0 ? uncoveredPrices(m, scale: scale) : uncoveredPrices(m).map { $0 * (0.2 + rng.unit()) }
+            let (costs, _) = ColumnGeneration.pricedCosts(m.model, exact.relaxedRows, prices)
+            let optima = try #require(try exact.solveBlocks(Array(exact.shapes.indices), m.model, costs: costs, solver: glpk, lanes: 1,
+                                                           timeLimitSeconds: nil, isStopRequested: { false }))
+            var weeks = 0, priced = 0
+            for (b, shape) in exact.shapes.enumerated() where shape.columns.contains(where: { m.model.kinds[$0] != .continuous }) {
+                weeks += 1
+                guard let week = pricing.relaxedOptimum(m.model, shape: shape, costs: costs) else { continue }
+                priced += 1
+                #expect(week.point.count == shape.columns.count)
+                let cost = zip(shape.columns, week.point).reduce(0) { $0 + costs[$1.0] * $1.1 }
+                #expect(cost >= optima[b].value - 1e-6 && week.value <= optima[b].value + 1e-6, "seed \(seed), block \(b)")
+                let items = zip(shape.columns, week.point).compactMap { j, v -> PlanChecker.Item? in
+                    guard v > 0.5, let k = m.x.firstIndex(where: { $0.index == j }) else { return nil }
+                    let cand = m.candidates.all[k], inst = m.context.instances[cand.instance]
+                    return PlanChecker.Item(clinician: sc.clinicians[cand.clinician].id, date: inst.date, shift: inst.shift,
+                                            site: sc.sites[cand.site].id, mode: cand.mode)
+                }
+                #expect(PlanChecker(sc).check(items).violations.isEmpty, "seed \(seed), block \(b)")
+            }
+            #expect(priced * 2 >= weeks, "seed \(seed), scale \(scale): \(priced) of \(weeks) weeks priced by the DP")
+        }
     }
 
     // MARK: each rule the DP keeps, on a week where it binds

@@ -30,6 +30,9 @@ struct WeekRelaxation: BlockRelaxation {
     /// Units merged into one in `schedule` (1: as counted; 5: quarter hours, five times faster, for
     /// the ascent's steps — again rounded down, so still a bound).
     var coarseness = 1
+    /// Return only points of the block (its week with the auxiliary variables set, every row of
+    /// the block kept), for price-and-branch; nil (GLPK solves it) when the DP's week breaks one.
+    var feasibleColumns = false
 
     /// Item `from`, at the same site on the date before, directly precedes the link's item: a stay
     /// continued (a night's lodging instead of a trip) and/or a same-site pair (continuity).
@@ -73,6 +76,14 @@ struct WeekRelaxation: BlockRelaxation {
         var overtimeColumn: Int?
         /// Per pin of the clinician, the items it may use (one of them is in every feasible week).
         var pins: [[Int]] = []
+        /// For a point of the block (`blockPoint`): each item's site, date, hours and mode; the
+        /// week's trips (the column −1 when the trip is the stay day itself), nights, same-site
+        /// pairs and rest-block starts.
+        var site: [Int] = [], date: [Int] = [], hours: [Double] = [], isStay: [Bool] = []
+        var trips: [(site: Int, date: Int, column: Int, hours: Double)] = []
+        var nights: [(site: Int, date: Int, column: Int)] = []
+        var pairs: [(site: Int, date: Int, column: Int)] = []
+        var restColumns: [(start: Int, column: Int)] = []
         /// Items per shift instance: they conflict, share their dates, and one can stand in for another.
         var slots: [[Int]] = []
     }
@@ -105,6 +116,10 @@ struct WeekRelaxation: BlockRelaxation {
             pairs[SiteDateOf(clinician: y.clinician, site: y.site, date: y.date)] = y.variable.index
         }
         let restClinicians = Set(m.restBlocks.map(\.clinician))
+        var pairsOf = Array(repeating: [(site: Int, date: Int, column: Int)](), count: ctx.scenario.clinicians.count)
+        for y in m.consecutive { pairsOf[y.clinician].append((y.site, y.date, y.variable.index)) }
+        var restOf = Array(repeating: [(start: Int, column: Int)](), count: ctx.scenario.clinicians.count)
+        for z in m.restBlocks { restOf[z.clinician].append((z.start, z.variable.index)) }
         let lookups = Lookups(tripOnX: tripOnX, pairs: pairs, nights: nights)
         var weeks: [Week] = []
         for (c, list) in m.candidates.byClinician.enumerated() {
@@ -120,6 +135,10 @@ struct WeekRelaxation: BlockRelaxation {
             if restClinicians.contains(c) {
                 w.restStarts = WeeklyRest.allowedBlocks(ctx, clinician: c); w.restDays = ctx.rules.weeklyRestDays
             }
+            w.trips = m.trips[c].map { ($0.site, $0.date, $0.variable?.index ?? -1, WeeklyHours.tripHours(ctx, leg: ctx.legs[c][$0.site])) }
+            w.nights = m.lodgings[c].map { ($0.site, $0.date, $0.variable.index) }
+            w.pairs = pairsOf[c]
+            w.restColumns = restOf[c]
             if ctx.isEnabled(.weeklyHours) {
                 // Without the row (`WeeklyHours.upperBound` ≤ regular) the cap cuts off no week.
                 w.regularHours = ctx.regularHours(c)
@@ -161,6 +180,8 @@ struct WeekRelaxation: BlockRelaxation {
         for k in order {
             let cand = all[k], inst = ctx.instances[cand.instance]
             w.columns.append(m.x[k].index)
+            w.site.append(cand.site); w.date.append(cand.dateIndex); w.isStay.append(cand.mode == .stay)
+            w.hours.append(WeeklyHours.hours(ctx, cand))
             w.starts.append(inst.start)
             w.ends.append(widen.map { inst.end + $0 } ?? Int.min)
             w.units.append(units(WeeklyHours.hours(ctx, cand)))
@@ -221,7 +242,8 @@ struct WeekRelaxation: BlockRelaxation {
 
     /// The DP's value and point for a block that is exactly one clinician's week; nil for any
     /// other block, a fixed x, or a cost of the wrong sign on a column the DP prices by its sign.
-    func relaxedOptimum(_ model: LinearModel, columns: [Int], costs: [Double]) -> BlockOptimum? {
+    func relaxedOptimum(_ model: LinearModel, shape: BlockShape, costs: [Double]) -> BlockOptimum? {
+        let columns = shape.columns
         guard let first = columns.first, owner[first] >= 0 else { return nil }
         let c = Int(owner[first])
         guard columns.allSatisfy({ owner[$0] == Int32(c) }) else { return nil }
@@ -300,10 +322,72 @@ struct WeekRelaxation: BlockRelaxation {
                 }
             }
         }
+        let value = best.value + Double(w.pins.count) * Self.pinWeight
+        if feasibleColumns {
+            // A column only when the week keeps every row of its block (the DP dropped rest with
+            // travel and rounded the hours down); else GLPK solves the block.
+            guard let point = blockPoint(model, w, clinician: c, items: best.items, shape: shape) else { return nil }
+            return BlockOptimum(value: value, point: point)
+        }
         var local = Array(repeating: 0.0, count: columns.count)
         // A handful of chosen candidates: a linear look-up each is cheaper than an index.
         for j in best.items { if let k = columns.firstIndex(of: w.columns[j]) { local[k] = 1 } }
-        return BlockOptimum(value: best.value + Double(w.pins.count) * Self.pinWeight, point: local)
+        return BlockOptimum(value: value, point: local)
+    }
+
+    /// The block's point for the week of `items`: x, then each auxiliary variable at the least
+    /// value its rows allow (as `AllocationModel.point(chosen:)` sets them), in the order of the
+    /// block's columns; nil when a bound or a row of the block is broken.
+    func blockPoint(_ model: LinearModel, _ w: Week, clinician c: Int, items: [Int], shape: BlockShape) -> [Double]? {
+        var value: [Int: Double] = [:], stay: [SiteDate: Double] = [:], work: [SiteDate: Double] = [:]
+        var hours = 0.0, touched = Set<Int>()
+        for j in items {
+            value[w.columns[j]] = 1
+            let key = SiteDate(site: w.site[j], date: w.date[j])
+            work[key, default: 0] += 1
+            if w.isStay[j] { stay[key, default: 0] += 1 }
+            hours += w.hours[j]
+            if w.lastDate[j] >= w.firstDate[j] { touched.formUnion(w.firstDate[j]...w.lastDate[j]) }
+        }
+        var night: [SiteDate: Double] = [:]
+        for n in w.nights {
+            let key = SiteDate(site: n.site, date: n.date)
+            let v = max(0, (stay[key] ?? 0) + (stay[SiteDate(site: n.site, date: n.date + 1)] ?? 0) - 1)
+            night[key] = v; value[n.column] = v
+        }
+        for t in w.trips {
+            let today = stay[SiteDate(site: t.site, date: t.date)] ?? 0
+            let v = t.column >= 0 ? max(0, today - (night[SiteDate(site: t.site, date: t.date - 1)] ?? 0)) : today
+            if t.column >= 0 { value[t.column] = v }
+            hours += v * t.hours
+        }
+        for y in w.pairs {
+            value[y.column] = min(1, work[SiteDate(site: y.site, date: y.date)] ?? 0, work[SiteDate(site: y.site, date: y.date + 1)] ?? 0)
+        }
+        if let o = w.overtimeColumn { value[o] = max(0, hours - w.regularHours) }
+        if !w.restColumns.isEmpty {
+            guard let free = w.restColumns.first(where: { r in (r.start..<(r.start + w.restDays)).allSatisfy { !touched.contains($0) } })
+            else { return nil }
+            value[free.column] = 1
+        }
+        var local: [Double] = []
+        local.reserveCapacity(shape.columns.count)
+        for j in shape.columns {
+            let v = value[j] ?? 0
+            guard v >= model.lowerBounds[j] - 1e-9, v <= model.upperBounds[j] + 1e-9 else { return nil }
+            local.append(v)
+        }
+        for r in shape.rows {
+            var activity = 0.0
+            for e in model.rowStart[r]..<model.rowStart[r + 1] { activity += model.entryValues[e] * (value[Int(model.entryColumns[e])] ?? 0) }
+            let rhs = model.rightHandSides[r], tolerance = 1e-6 * max(1, abs(rhs))
+            switch model.senses[r] {
+            case .lessOrEqual: guard activity <= rhs + tolerance else { return nil }
+            case .greaterOrEqual: guard activity >= rhs - tolerance else { return nil }
+            case .equal: guard abs(activity - rhs) <= tolerance else { return nil }
+            }
+        }
+        return local
     }
 
     /// Weighted interval scheduling over `items` (ascending: in widened-end order) with links and

@@ -46,7 +46,14 @@ public struct ColumnGeneration {
     public var smoothing = 0.7
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
-        relaxation = LagrangianBound(model, relaxing: rows)
+        self.init(model, relaxing: rows, pricing: nil)
+    }
+
+    /// With `pricing`, blocks are priced by that relaxation (a point of the block, or nil for
+    /// GLPK): each round's bound stays valid, but a round that adds nothing no longer proves that
+    /// no column is missing, so the rounds then go on with every block solved exactly.
+    init(_ model: LinearModel, relaxing rows: [Int], pricing: (any BlockRelaxation)?) {
+        relaxation = LagrangianBound(model, relaxing: rows, blockRelaxation: pricing)
         let shapes = relaxation.shapes
         priced = shapes.indices.filter { b in shapes[b].columns.contains { model.kinds[$0] != .continuous } }
         kept = shapes.indices.filter { b in !shapes[b].columns.contains { model.kinds[$0] != .continuous } }
@@ -71,6 +78,7 @@ public struct ColumnGeneration {
         var bestBound: Double?, rounds = 0, converged = false, interrupted = false
         var center = startDuals, centerBound = -Double.infinity, alpha = smoothing
         var masterDuals: (pi: [Double], sigma: [Double], objective: Double)?
+        var pricer = relaxation
         var lastMasterPoint: [Double]?
         let pricingEnd = timeLimitSeconds.map { $0 * (1 - mipShare) } ?? .infinity
         // The master MIP ends by the time limit and takes at most its share: when the rounds
@@ -88,7 +96,7 @@ public struct ColumnGeneration {
             let (costs, constant) = Self.pricedCosts(model, relaxation.relaxedRows, price)
             let found: [BlockOptimum]?
             do {
-                found = try relaxation.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
+                found = try pricer.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
                                                    timeLimitSeconds: timeLimitSeconds.map { _ in pricingEnd - clock.elapsed },
                                                    isStopRequested: isStopRequested)
             } catch is SolveInterrupted { interrupted = true; break }
@@ -111,11 +119,19 @@ public struct ColumnGeneration {
             }
             if let m = masterDuals, added == 0 {
                 // Nothing at the smoothed prices: try the master's own; nothing there either is convergence.
-                if alpha == 0 { converged = true; bestBound = max(bestBound ?? -.infinity, m.objective); break }
+                if alpha == 0 {
+                    // Priced by a relaxation: once more exactly, which either finds the weeks it
+                    // missed or proves the master LP's optimum a bound.
+                    if pricer.blockRelaxation != nil { pricer.blockRelaxation = nil; continue }
+                    converged = true
+                    bestBound = max(bestBound ?? -.infinity, m.objective)
+                    break
+                }
                 alpha = 0
                 continue
             }
             alpha = smoothing
+            pricer.blockRelaxation = relaxation.blockRelaxation  // back to the fast pricing
             guard clock.elapsed < pricingEnd, let lp = try master.solveLP(solver, timeLimit: timeLimitSeconds.map { _ in pricingEnd - clock.elapsed })
             else { break }
             masterDuals = (lp.relaxedDuals, lp.convexityDuals, lp.objective)

@@ -136,9 +136,10 @@ public struct LagrangianBound {
 
 /// A relaxation of some blocks solved without GLPK (`WeekRelaxation`): for a block it knows, a
 /// value at most the block's optimum under the costs, with the point that attains it in the
-/// relaxation (a subgradient, possibly outside the block); nil for a block it does not know.
+/// relaxation (a subgradient, possibly outside the block, unless the relaxation promises points
+/// of the block: then columns for price-and-branch); nil for a block it does not know.
 protocol BlockRelaxation: Sendable {
-    func relaxedOptimum(_ model: LinearModel, columns: [Int], costs: [Double]) -> BlockOptimum?
+    func relaxedOptimum(_ model: LinearModel, shape: BlockShape, costs: [Double]) -> BlockOptimum?
 }
 
 /// A stop request (Ctrl-C) reached one of the blocks' solves. GLPK clears its stop flag when its
@@ -213,7 +214,7 @@ private struct LagrangianWork: @unchecked Sendable {
             let left = timeLimit.map { $0 - clock.elapsed }
             if let left, left <= 0 { board.fail(); return }
             let shape = shapes[b]
-            if let relaxed = relaxation?.relaxedOptimum(model, columns: shape.columns, costs: costs) {
+            if let relaxed = relaxation?.relaxedOptimum(model, shape: shape, costs: costs) {
                 board.set(b, relaxed.value, relaxed.point); continue
             }
             // A block without rows (an uncovered-demand variable alone) is at one of its bounds:
