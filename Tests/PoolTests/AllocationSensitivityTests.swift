@@ -22,6 +22,21 @@ import Testing
         #expect(exact.sensitivity.entries.first?.savingEUR == 1600)
     }
 
+    /// Without the LP relaxation, price-and-branch's master LP gives the duals, and the
+    /// explanation says so: the first test's week, solved with `--lp-method none`.
+    @Test func withoutTheLPTheMasterLPPricesTheExtraClinician() throws {
+        let sc = T.make(sites: [T.site("a")], clinicians: [T.clinician("g", languages: ["fi", "sv"], commute: 60)],
+                        demand: [T.demand("a", day: 0, "day", "nurse"), T.demand("a", day: 1, "day", "nurse")])
+        var options = AllocationSolveOptions(timeLimitSeconds: 20)
+        options.skipRelaxation = true
+        let plan = try Allocator(solver: GLPKSolver()).solve(sc, options: options).plan
+        #expect(plan.solver.lpRelaxationObjective == nil)
+        #expect(plan.sensitivity.method == .lpDualPricing)
+        #expect(plan.sensitivity.explanation.contains("price-and-branch's master LP"), "\(plan.sensitivity.explanation)")
+        let nurse = try #require(plan.sensitivity.entries.first { $0.profession == "nurse" && $0.base == "Oulu" })
+        #expect(nurse.savingEUR == 1600 && nurse.hoursWorked == 16)
+    }
+
     @Test func bindingLanguageIsReported() throws {
         let sc = T.make(sites: [T.site("a")], clinicians: [T.clinician("g")], demand: [T.demand("a", day: 0, language: "sv")])
         let plan = try Harness.run(sc, sensitivity: true).plan

@@ -195,14 +195,17 @@ public struct Allocator {
         }
 
         var sensitivity = Sensitivity.none
-        if options.sensitivity, !stop(), let duals = lp.rowDuals, lp.status == .optimal {
+        // Without the LP relaxation, price-and-branch's master LP prices the demand rows instead.
+        let sensitivityDuals = lp.status == .optimal ? lp.rowDuals.map { ($0, SensitivityAnalysis.DualSource.lpRelaxation) }
+            : phase.pricing?.masterDuals.map { ($0, SensitivityAnalysis.DualSource.masterLP) }
+        if options.sensitivity, !stop(), let (duals, source) = sensitivityDuals {
             let decodedObjective = model.model.objectiveValue(model.point(chosen: chosen))
             sensitivity = SensitivityAnalysis.compute(
-                model, duals: duals, chosen: chosen, baseObjective: decodedObjective, baseOptimal: status == .optimal,
+                model, duals: duals, source: source, chosen: chosen, baseObjective: decodedObjective, baseOptimal: status == .optimal,
                 settings: .init(solver: solver, exactTop: options.exactSensitivityTop, timeLimitPerPricing: 5,
                                 exactTimeLimit: max(5, options.timeLimitSeconds ?? 60), shouldStop: stop))
         } else if options.sensitivity {
-            sensitivity = Sensitivity(method: .notComputed, explanation: "sensitivity not computed: no LP relaxation duals (interrupted or the LP did not solve)")
+            sensitivity = Sensitivity(method: .notComputed, explanation: "sensitivity not computed: no LP duals (interrupted, or neither the LP relaxation nor price-and-branch's master LP solved)")
         }
         timings.sensitivitySeconds = clock.lap()
 

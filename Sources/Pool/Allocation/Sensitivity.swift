@@ -2,7 +2,8 @@
 /// week, and which competencies or languages bind.
 ///
 /// Method (stated in the output): the LP relaxation's coverage-row duals π(r) price one more
-/// clinician-shift of each demand row. For each (profession, base municipality) a hypothetical
+/// clinician-shift of each demand row (without the LP relaxation, those of price-and-branch's
+/// master LP). For each (profession, base municipality) a hypothetical
 /// clinician — the profession's typical contract and skills, living at the base — gets the best
 /// week under every hard rule, valued at Σ π(r) of what they cover minus their own travel, stay and
 /// overtime costs: a one-clinician MIP solved exactly ("LP-dual pricing"). Optionally the top few
@@ -16,8 +17,24 @@ enum SensitivityAnalysis {
         var shouldStop: @Sendable () -> Bool
     }
 
-    static func compute(_ model: AllocationModel, duals: [Double], chosen: [Int], baseObjective: Double?,
-                        baseOptimal: Bool, settings: Settings) -> Sensitivity {
+    /// Where the coverage duals come from.
+    enum DualSource {
+        /// The LP relaxation of the whole model.
+        case lpRelaxation
+        /// Price-and-branch's master LP over the weeks found (Dantzig–Wolfe), when the LP
+        /// relaxation was not solved: its duals price the same rows, from a tighter relaxation.
+        case masterLP
+
+        var phrase: String {
+            switch self {
+            case .lpRelaxation: return "the LP relaxation's coverage duals"
+            case .masterLP: return "the coverage duals of price-and-branch's master LP (the LP relaxation was not solved)"
+            }
+        }
+    }
+
+    static func compute(_ model: AllocationModel, duals: [Double], source: DualSource = .lpRelaxation, chosen: [Int],
+                        baseObjective: Double?, baseOptimal: Bool, settings: Settings) -> Sensitivity {
         let ctx = model.context, sc = ctx.scenario
         let pi = model.coverageDuals(duals).map { max(0, $0) }
         var entries: [SensitivityEntry] = []
@@ -43,7 +60,7 @@ enum SensitivityAnalysis {
             }
         }
         let explanation = "Savings of one more clinician (typical contract and skills of the profession, living in the base municipality), "
-            + "before their own salary: LP-dual pricing — the best week under all hard rules valued at the LP relaxation's coverage duals "
+            + "before their own salary: LP-dual pricing — the best week under all hard rules valued at \(source.phrase) "
             + "minus the clinician's own travel, stay and overtime costs (an estimate)"
             + (exactDone > 0 ? "; the top \(exactDone) re-solved exactly with the clinician added (method exact_resolve)." : ".")
         return Sensitivity(method: exactDone > 0 ? .exactResolve : .lpDualPricing, explanation: explanation, entries: entries,

@@ -37,6 +37,8 @@ public struct ColumnGeneration {
         public var interrupted = false
         public var seconds: Double
         public var masterMIPSeconds: Double
+        /// The last master LP's duals (π per model row, zero off the relaxed rows).
+        public var masterDuals: [Double]?
     }
 
     /// The master MIP's share of the time (see `run`).
@@ -158,6 +160,7 @@ public struct ColumnGeneration {
         var result = Result(bound: bestBound, point: point, rounds: rounds, columns: master.count, converged: converged,
                             seconds: clock.elapsed, masterMIPSeconds: clock.elapsed - pricingSeconds)
         result.interrupted = interrupted || isStopRequested()
+        result.masterDuals = masterDuals?.pi
         return result
     }
 }
