@@ -50,7 +50,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "After the LP relaxation, one Lagrangian evaluation at its duals instead of price-and-branch (column generation over clinician weeks and a master MIP, which takes the time left after the LP); the search then starts from the LP rounding as before. Without the LP: the subgradient ascent on the week relaxation alone, without price-and-branch from its multipliers.")
     var noPriceAndBranch = false
 
-    @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), none (skip it: the bound then comes from a subgradient ascent on the week relaxation, a dynamic programme per clinician; price-and-branch starts from its multipliers when five of its rounds are predicted to fit, else the greedy plan is improved by neighbourhood search), or auto (by model size and time limit; skips it when it is predicted not to finish in time).")
+    @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), none (skip it: the bound then comes from a subgradient ascent on the week relaxation, a dynamic programme per clinician; price-and-branch starts from its multipliers when five of its rounds are predicted to fit, else the greedy plan is improved by neighbourhood search), or auto (by model size and time limit; skips it when it is predicted not to finish in time, or, before price-and-branch, to take more than a tenth of the time).")
     var lpMethod: LPMethodChoice = .auto
 
     @Option(help: "Profession-group blocks solved at the same time, one thread each (default 2; never more than the machine's cores). With 1 the blocks are solved one after another.")

@@ -317,6 +317,17 @@ import Testing
         #expect(Allocator.hopelessRelaxation(blockNonzeros: [7_500_000, 7_800_000], timeLimit: 100) != nil)
     }
 
+    @Test func beforePriceAndBranchAnLPOfMoreThanATwentiethOfTheTimeIsLeftToTheWeekRelaxation() throws {
+        let region = [157_000, 171_000, 20_000, 15_000, 12_000, 5_000]
+        #expect(Allocator.slowerThanTheWeekRelaxation(blockNonzeros: region, timeLimit: nil, lanes: 2) == nil)
+        // about 10 s on two lanes: more than a tenth of 60 s, less than a tenth of 120 s
+        let why = try #require(Allocator.slowerThanTheWeekRelaxation(blockNonzeros: region, timeLimit: 60, lanes: 2))
+        #expect(why.contains("of the 60 s left") && why.contains("week relaxation"))
+        #expect(Allocator.slowerThanTheWeekRelaxation(blockNonzeros: region, timeLimit: 120, lanes: 2) == nil)
+        // pohjanmaa's blocks (39 204 nonzeros in all): a fraction of a second, solved
+        #expect(Allocator.slowerThanTheWeekRelaxation(blockNonzeros: [20_000, 12_000, 7_204], timeLimit: 60, lanes: 2) == nil)
+    }
+
     @Test func blockNonzerosAddUpToTheModel() {
         let m = LinearModel()
         let a = m.addVariable("a"), b = m.addVariable("b"), c = m.addVariable("c")
