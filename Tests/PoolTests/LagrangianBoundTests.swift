@@ -108,12 +108,12 @@ import Testing
     }
 
     @Test func priceAndBranchWithoutTheLPStartsOnlyWhenFiveRoundsFit() {
-        #expect(abs(Allocator.ascentStepSeconds(integerColumns: 33_000, lanes: 2) - 1) < 1e-9)
-        #expect(Allocator.ascentStepSeconds(integerColumns: 33_000, lanes: 1) == 2)
+        #expect(abs(Allocator.exactRoundSeconds(integerColumns: 33_000, lanes: 2) - 1) < 1e-9)
+        #expect(Allocator.exactRoundSeconds(integerColumns: 33_000, lanes: 1) == 2)
         // Price-and-branch without the LP: five exact rounds (every week a MIP) in its rounds'
         // share. 2× the region at 120 s (about 117 s left) starts it, 5× at 120 s and the
         // national week at 600 s do not.
-        func exact(_ columns: Int) -> Double { Allocator.ascentStepSeconds(integerColumns: columns, lanes: 2) }
+        func exact(_ columns: Int) -> Double { Allocator.exactRoundSeconds(integerColumns: columns, lanes: 2) }
         #expect(Allocator.pricingFits(budget: 117, roundSeconds: exact(157_276)))
         #expect(!Allocator.pricingFits(budget: 117, roundSeconds: exact(991_634)))
         #expect(!Allocator.pricingFits(budget: 530, roundSeconds: exact(2_690_504)))

@@ -51,7 +51,7 @@ extension Allocator {
                 weeks = relaxation
                 let followed = options.columnGenerationShare > 0 && Self.pricingFits(
                     budget: timeLimit.map { $0 * (1 - Self.relaxedAscentShare.priced) * options.columnGenerationShare },
-                    roundSeconds: Self.ascentStepSeconds(integerColumns: columns, lanes: lanes))
+                    roundSeconds: Self.exactRoundSeconds(integerColumns: columns, lanes: lanes))
                 let share = followed ? Self.relaxedAscentShare.priced : Self.relaxedAscentShare.alone
                 let ascent = try relaxedAscent(model, relaxation, target: model.model.objectiveValue(w), lanes: lanes,
                                                timeLimit: timeLimit.map { $0 * share }, stop: stop)
@@ -67,7 +67,7 @@ extension Allocator {
             // still took 10 s each (5 rounds, the master MIP overran by 3 s, gap 47.9 % against the
             // ascent alone's 33.1 %).
             let withoutLP = lpDuals == nil && Self.pricingFits(budget: budget,
-                                                               roundSeconds: Self.ascentStepSeconds(integerColumns: columns, lanes: lanes))
+                                                               roundSeconds: Self.exactRoundSeconds(integerColumns: columns, lanes: lanes))
             if let duals = lpDuals ?? (withoutLP ? startDuals ?? uncoveredCostPrices(model) : nil), let w = warm, options.columnGenerationShare > 0 {
                 let generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, pricing: pricingWeeks)
                 let ctx = model.context, candidates = model.candidates
@@ -152,10 +152,11 @@ extension Allocator {
         budget.map { $0 * (1 - ColumnGeneration.defaultMipShare) >= 5 * roundSeconds } ?? true
     }
 
-    /// Seconds of one exact Lagrangian evaluation (each week a MIP), predicted from the integer
-    /// columns: measured 1.0 s for the region's 36 838 on two lanes and 4.7 s for twice the region's 157 276 (about one second
-    /// per 33 000); the 5× week's 991 634 did not finish in 21 s.
-    static func ascentStepSeconds(integerColumns: Int, lanes: Int) -> Double {
+    /// Seconds of one exact pricing round (a Lagrangian evaluation, each week a MIP), predicted
+    /// from the integer columns: measured 1.0 s for the region's 36 838 on two lanes and 4.7 s
+    /// for twice the region's 157 276 (about one second per 33 000); the 5× week's 991 634 did
+    /// not finish in 21 s.
+    static func exactRoundSeconds(integerColumns: Int, lanes: Int) -> Double {
         Double(integerColumns) / 33_000 * 2 / Double(max(1, min(lanes, 2)))
     }
 }

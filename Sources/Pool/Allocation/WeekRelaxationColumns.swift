@@ -1,7 +1,8 @@
 /// Weeks of the DP as columns for price-and-branch (`WeekRelaxation.feasibleColumns`).
 extension WeekRelaxation {
     /// The block's point for the week of `items`: x, then each auxiliary variable at the least
-    /// value its rows allow (as `AllocationModel.point(chosen:)` sets them), in the order of the
+    /// value its rows allow (as `AllocationModel.point(chosen:)` sets them — not called here
+    /// because it fills every column of the model, once per priced week), in the order of the
     /// block's columns; nil when a bound or a row of the block is broken.
     func blockPoint(_ model: LinearModel, _ w: Week, clinician c: Int, items: [Int], shape: BlockShape) -> [Double]? {
         var value: [Int: Double] = [:], stay: [SiteDate: Double] = [:], work: [SiteDate: Double] = [:]
