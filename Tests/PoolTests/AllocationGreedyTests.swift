@@ -40,6 +40,26 @@ import Testing
         #expect(plan.uncovered.map(\.reason) == [.nobodyQualified])
     }
 
+    /// The pins-only plan (price-and-branch's idle weeks) places every pin and nothing else, and
+    /// obeys every rule.
+    @Test func thePinsOnlyPlanHoldsThePinsAndNothingElse() throws {
+        var sc = TestScenarios.random(seed: 4)
+        let model0 = try AllocationModel.build(AllocationContext(scenario: sc))
+        let taken = try #require(Greedy.plan(model0.context, model0.candidates)).prefix(2).map { model0.candidates.all[$0] }
+        #expect(taken.count == 2)
+        sc.pins = taken.map { c in
+            let row = sc.demand[c.row]
+            return Pin(clinician: sc.clinicians[c.clinician].id, date: row.date, shift: row.shift, site: row.site, mode: c.mode)
+        }
+        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        let chosen = try #require(Greedy.pinsOnly(model.context, model.candidates))
+        #expect(chosen.count == 2)
+        #expect(model.model.violations(model.point(chosen: chosen)).isEmpty)
+        let plan = PlanDecoder(model: model).decode(chosen: chosen, solver: Self.greedyOutcome())
+        #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
+        #expect(Set(plan.assignments.map(\.clinician)) == Set(sc.pins.map(\.clinician)))
+    }
+
     /// The LP rounding must obey every rule whatever the LP says: fed arbitrary fractional values,
     /// its plans pass the independent checker and the model's rows.
     @Test(arguments: Array(UInt64(1)...UInt64(6)))

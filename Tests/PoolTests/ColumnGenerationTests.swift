@@ -32,6 +32,32 @@ import Testing
         #expect(r.columns >= 4 && r.rounds >= 2)
     }
 
+    /// With the master LP within the tolerance of the bound, the rounds stop before converging;
+    /// the bound is still valid and the master MIP still runs.
+    @Test func theRoundsStopOnceTheMasterLPIsWithinTheToleranceOfTheBound() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        var generation = ColumnGeneration(m, relaxing: cover)
+        generation.boundTolerance = 1  // the master LP (at most 30) is within 100 % of any bound above 0
+        let r = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, timeLimitSeconds: nil)
+        #expect(r.closeEnough && !r.converged)
+        let bound = try #require(r.bound)
+        #expect(bound <= 13 + 1e-6)
+        let point = try #require(r.point)
+        #expect(m.violations(point).isEmpty && m.objectiveValue(point) <= 30)
+        #expect(r.rounds < (try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,
+                                                                           timeLimitSeconds: nil)).rounds)
+    }
+
+    /// Rounds priced by a relaxation go exact once the master LP stalls.
+    @Test func theMasterLPHasStalledWhenItImprovedByLessThanTheToleranceOverTheRounds() {
+        let flat = [100.0, 90, 80, 79.999, 79.998, 79.997]
+        #expect(ColumnGeneration.stalled(flat, since: 0, rounds: 3, tolerance: 1e-4))
+        #expect(!ColumnGeneration.stalled(flat, since: 0, rounds: 4, tolerance: 1e-4), "80 → 79.997 is within, 90 → 79.997 is not")
+        #expect(!ColumnGeneration.stalled(flat, since: 3, rounds: 3, tolerance: 1e-4), "three rounds since the last exact one are not more than three")
+        #expect(!ColumnGeneration.stalled(Array(flat.prefix(3)), since: 0, rounds: 3, tolerance: 1e-4))
+        #expect(!ColumnGeneration.stalled(flat, since: 0, rounds: 0, tolerance: 1e-4))
+    }
+
     @Test func theMasterMIPStartsFromTheSeedAndNeverEndsWorse() throws {
         // No time for rounds: the master holds the seed's columns and the first pricing's.
         let (m, cover, duals, uncovered) = try twoWorkers()

@@ -15,6 +15,18 @@ public enum Greedy {
     /// alone, and the plan chose them for the week); the usual greedy then fills what is left.
     public static func plan(_ ctx: AllocationContext, _ candidates: CandidateSet, seed: [Int] = [],
                             seedAtAnyCost: Bool = false) -> [Int]? {
+        plan(ctx, candidates, seed: seed, seedAtAnyCost: seedAtAnyCost, pinsOnly: false)
+    }
+
+    /// The pins alone, every other shift left uncovered: each clinician's idle (or pinned-only)
+    /// week, a column price-and-branch's master always has, so fixing weeks in its dive never
+    /// leaves a clinician without one (region week: the dive found no plan in one run of two).
+    public static func pinsOnly(_ ctx: AllocationContext, _ candidates: CandidateSet) -> [Int]? {
+        plan(ctx, candidates, seed: [], seedAtAnyCost: false, pinsOnly: true)
+    }
+
+    private static func plan(_ ctx: AllocationContext, _ candidates: CandidateSet, seed: [Int], seedAtAnyCost: Bool,
+                             pinsOnly: Bool) -> [Int]? {
         var state = ScheduleState(ctx, candidates)
         var cost = ctx.scenario.clinicians.indices.map { _ in 0.0 }
         func weekCost(_ c: Int, _ list: [Int]) -> Double {
@@ -36,6 +48,7 @@ public enum Greedy {
                 state.add(pick.k); cost[c] += pick.marginal
             }
         }
+        if pinsOnly { return state.allChosen }
         for k in seed where state.canAdd(k) {
             let r = candidates.all[k].row, c = candidates.all[k].clinician
             guard state.covered[r] < ctx.scenario.demand[r].count else { continue }

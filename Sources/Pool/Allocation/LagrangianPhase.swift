@@ -19,8 +19,9 @@ struct LagrangianPhase {
         let pricingLog = pricing.map { p in
             let bound = p.bound.map { String(format: "%.2f €", $0) } ?? "none"
             let found = p.point.map { String(format: "%.2f €", model.model.objectiveValue($0)) } ?? "no plan"
-            return "=== price-and-branch ===\n\(p.rounds) rounds, \(p.columns) columns\(p.converged ? " (converged)" : ""), bound \(bound), "
+            return "=== price-and-branch ===\n\(p.rounds) rounds, \(p.columns) columns\(p.converged ? " (converged)" : p.closeEnough ? String(format: " (master LP within %g %% of the bound)", ColumnGeneration.defaultBoundTolerance * 100) : ""), bound \(bound), "
                 + String(format: "master MIP %.2f s of %.2f s: ", p.masterMIPSeconds, p.seconds) + found + "\n"
+                + p.roundLog + (p.masterLog.isEmpty ? "" : "--- master MIP ---\n" + p.masterLog + (p.masterLog.hasSuffix("\n") ? "" : "\n") + ColumnGeneration.endOfMasterLog)
         } ?? ""
         let ascentLog = relaxedAscent.map {
             String(format: "=== ascent on the week relaxation ===\n%.2f € after %d evaluation(s) of %d blocks in %.2f s\n",
@@ -71,7 +72,10 @@ extension Allocator {
             if let duals = lpDuals ?? (withoutLP ? startDuals ?? uncoveredCostPrices(model) : nil), let w = warm, options.columnGenerationShare > 0 {
                 let generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, pricing: pricingWeeks)
                 let ctx = model.context, candidates = model.candidates
-                let pricing = try generation.run(model.model, startDuals: duals, seeds: [w], solver: solver, lanes: lanes,
+                // The idle weeks as a second seed: every clinician has a week the master can fall back on.
+                let idle = Greedy.pinsOnly(ctx, candidates).map { model.point(chosen: $0) }
+                let seeds = [w] + [idle].compactMap { $0 }.filter { model.model.violations($0, tolerance: 1e-6).isEmpty }
+                let pricing = try generation.run(model.model, startDuals: duals, seeds: seeds, solver: solver, lanes: lanes,
                                                  timeLimitSeconds: budget,
                                                  rounding: { point in
                                                      Greedy.lpRounding(ctx, candidates, lpValue: model.x.map { point[$0.index] })

@@ -196,7 +196,7 @@ struct MasterColumns {
     /// runs on `lanes` lanes around one plan (region week, 60 s: median gap 0.48 % over fifteen runs
     /// against 0.53 % on one lane, the other core idle — docs/performance.md).
     func solveMIP(_ solver: any LinearSolver, timeLimit: Double, lanes: Int = 1, isStopRequested: @escaping @Sendable () -> Bool) throws
-        -> (point: [Double]?, interrupted: Bool) {
+        -> (point: [Double]?, interrupted: Bool, log: String) {
         var solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
         solver.searchLanes = lanes
         // The search keeps the whole time; branch-and-cut runs only once a neighbourhood would be
@@ -221,7 +221,8 @@ struct MasterColumns {
         // command ended 0.7–0.9 s past its 120 s).
         options.timeLimitSeconds = max(0, timeLimit - clock.elapsed)
         let r = try solver.solve(m, options: options)
-        guard r.hasSolution else { return (nil, r.stopReason == .interrupted) }
-        return (point(r.values, threshold: 0.5), r.stopReason == .interrupted)
+        let log = String(format: "seeds: best %.2f € of %d\n", best?.0 ?? .nan, seedColumns.count) + r.log
+        guard r.hasSolution else { return (nil, r.stopReason == .interrupted, log) }
+        return (point(r.values, threshold: 0.5), r.stopReason == .interrupted, log)
     }
 }

@@ -101,10 +101,14 @@ struct NeighbourhoodSearch {
             let (round, found) = try self.round(from: point, base: base, options: roundOptions)
             summary.rounds += 1
             summary.nodes += round.result.nodes
-            summary.log += "Pool: neighbourhood round \(summary.rounds): \(round.free) integer columns free, "
+            var line = "Pool: neighbourhood round \(summary.rounds): \(round.free) integer columns free, "
                 + "\(round.result.status.rawValue) (\(round.result.stopReason.rawValue)) in "
-                + String(format: "%.2f s", round.result.elapsedSeconds) + (round.improved ? ", improved" : "") + "\n"
-            if let found, round.improved, best.offer(found, around: point) { summary.improvements += 1 }
+                + String(format: "%.2f s", round.result.elapsedSeconds)
+            if let found, round.improved, best.offer(found, around: point) {
+                summary.improvements += 1
+                line += String(format: ", plan %.2f at %.1f s", best.incumbent.objective ?? 0, clock.elapsed)
+            }
+            summary.log += line + "\n"
             if round.result.stopReason == .interrupted { break }
             if let o = best.incumbent.objective, isGoodEnough(o) { break }
         }

@@ -113,6 +113,7 @@ public struct RelaxationGuidedSolver: SolverWrapper {
             nodes += r.nodes
             log += "\n=== \(best.values == nil ? "RENS" : "RINS"): \(free) of \(integers) integer columns free ===\n" + r.log
             if r.hasSolution { best.offer(model, r.values) }
+            log += String(format: "Pool: after %.2f s (%@), plan %.2f\n", r.elapsedSeconds, r.stopReason.rawValue, best.objective ?? .nan)
             if r.stopReason == .interrupted || isStopRequested() {
                 return finish(best.values == nil ? .noSolution : .feasible, .interrupted, treeBound: nil, nodes: nodes)
             }
