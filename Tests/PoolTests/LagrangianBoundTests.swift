@@ -122,6 +122,16 @@ import Testing
         #expect(Allocator.pricingFits(budget: nil, roundSeconds: 1e9))
     }
 
+    /// After the ascent, a round priced by the DP is predicted as ten of its evaluations: 5× the
+    /// region at 120 s (45 evaluations in 20 s, about 80 s left) starts price-and-branch.
+    @Test func afterTheAscentRoundsArePredictedFromItsEvaluations() {
+        let fiveX = LagrangianBound.Value(bound: 0, blocks: 1514, seconds: 20.03, evaluations: 45, point: [])
+        #expect(abs(Allocator.dpRoundSeconds(ascent: fiveX) - 4.45) < 0.01)
+        #expect(Allocator.pricingFits(budget: 80, roundSeconds: Allocator.dpRoundSeconds(ascent: fiveX)))
+        let slow = LagrangianBound.Value(bound: 0, blocks: 1514, seconds: 20, evaluations: 10, point: [])
+        #expect(!Allocator.pricingFits(budget: 150, roundSeconds: Allocator.dpRoundSeconds(ascent: slow)))
+    }
+
     /// Weekly allocations solved to optimality: the plan's Lagrangian bound never exceeds the
     /// optimum and never falls below the LP bound; on some week it is strictly stronger.
     @Test func onGeneratedWeeksItIsValidAndSometimesStronger() throws {

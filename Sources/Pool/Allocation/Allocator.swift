@@ -145,8 +145,11 @@ public struct Allocator {
         // much again for writing the files and freeing the model (the national week's command
         // ended 1.8 s after its 600 s of planning).
         let decodeReserve = Double(model.candidates.all.count) * 2e-6
+        // Checking the phase's plan against every row and choosing it comes after its clock (about
+        // 0.2 s per ten million nonzeros: the national week's phase ended 1.5 s past its limit).
+        let offerReserve = Double(model.model.nonzeroCount) * 2e-8
         let phase = try lagrangianPhase(model, lp, warm: warm, options: options, lanes: lanes,
-                                        timeLimit: remaining().map { max(0, $0 - decodeReserve) }, stop: stop)
+                                        timeLimit: remaining().map { max(0, $0 - decodeReserve - offerReserve) }, stop: stop)
         if phase.interrupted { latch.latch() }
         if let point = phase.pricing?.point { offer(model.chosen(point)) }
         let lagrangian = phase.bound
@@ -165,7 +168,18 @@ public struct Allocator {
         // lanes: the re-solves ran out of time, 371 112 €, 1 s over the limit). The search starts
         // from the rounded plan instead, and the relaxation's bound stands.
         let searchFromRounding = lp.status == .optimal && lp.basis == nil && warm != nil
-        let result = try (skipped == nil && !searchFromRounding ? solver : searchOnly).solve(model.model, options: mipOptions)
+        let result: SolveResult
+        let setup = Self.searchSetupSeconds(nonzeros: model.model.nonzeroCount)
+        if let w = warm, let left = mipOptions.timeLimitSeconds, left < setup {
+            // Less time than the search over the whole model needs to set itself up (its blocks,
+            // rows per column): the best plan so far stands (national week: the search given no
+            // time after price-and-branch still took 8.4 s, and the command ended 7.9 s late).
+            result = SolveResult(status: .feasible, stopReason: .timeLimit, objective: model.model.objectiveValue(w), bestBound: nil,
+                                 gap: nil, values: w, elapsedSeconds: 0,
+                                 log: String(format: "Pool: %.1f s left, under the %.1f s the search over the whole model takes to set up: the best plan so far stands\n", left, setup))
+        } else {
+            result = try (skipped == nil && !searchFromRounding ? solver : searchOnly).solve(model.model, options: mipOptions)
+        }
         timings.solveSeconds = clock.lap()
 
         let chosen: [Int]
@@ -235,6 +249,11 @@ public struct Allocator {
 }
 
 extension Allocator {
+    /// Seconds the search over the whole model takes before its first round (splitting the model
+    /// into blocks, rows per column): about one per ten million nonzeros (national week, 85 million:
+    /// 8.4 s with no time given).
+    static func searchSetupSeconds(nonzeros: Int) -> Double { Double(nonzeros) / 1e7 }
+
     /// The simplex's vertex rounds better than the interior point's centre of the optimal face
     /// (pohjois-pohjanmaa: 360 k€ against 381 k€) and its basis lets RINS and branch-and-cut start
     /// at once; the interior point reaches the bound about twice as fast (20 s against 38 s). The

@@ -148,20 +148,28 @@ struct MasterColumns {
 
     /// Diving on the master LP, the usual primal heuristic of price-and-branch (Joncour et al.
     /// 2010; Sadykov et al. 2019): fix every block whose column the LP takes whole, then the
-    /// largest fractional column, solve again from the last basis, until every block has its
-    /// column. Returns that plan as a point of the whole model; nil when out of time or stopped.
+    /// largest fractional columns — of up to an eighth of the blocks left, no two sharing a relaxed
+    /// row — solve again from the last basis, until every block has its column. Returns that plan
+    /// as a point of the whole model; nil when out of time or stopped.
     /// (Region week: the master MIP from the seeds alone ended between 328 857 € and 330 832 €
-    /// over three runs with the same bound — the plan, not the bound, set the gap.)
+    /// over three runs with the same bound — the plan, not the bound, set the gap. Fixing one
+    /// column per LP, 5× the region's 1 514 weeks did not finish in the dive's 12 s.)
     mutating func dive(_ solver: any LinearSolver, timeLimit: Double, isStopRequested: @Sendable () -> Bool) throws -> [Double]? {
         let clock = BlockClock()
         let m = build(integral: false)
         let offset = m.variableCount - columns.count
         var fixed = Array(repeating: false, count: priced.count), fixedCount = 0
         var basis = lastBasis.map { $0.basis.appendingColumns(columns.count - $0.columns) }
-        var tried: Int?  // the fractional column fixed last: undone and excluded if the LP turns infeasible
+        // The fractional columns fixed last: undone if the LP turns infeasible — all of them, then
+        // one at a time, and a single one that still fails is excluded.
+        var tried: [Int] = [], oneAtATime = false
         func fix(_ k: Int) {
             m.setBounds(Variable(index: offset + k), lower: 1, upper: 1)
             fixed[columns[k].block] = true; fixedCount += 1
+        }
+        func unfix(_ k: Int, excluding: Bool) {
+            m.setBounds(Variable(index: offset + k), lower: 0, upper: excluding ? 0 : 1)
+            fixed[columns[k].block] = false; fixedCount -= 1
         }
         while clock.elapsed < timeLimit, !isStopRequested() {
             var options = SolveOptions(timeLimitSeconds: timeLimit - clock.elapsed, verbosity: .quiet)
@@ -169,22 +177,36 @@ struct MasterColumns {
             options.startingBasis = basis
             let r = try solver.solve(m, options: options)
             guard r.status == .optimal else {
-                // Fixing one week can over-cover a shift another fixed week covers (coverage rows
-                // are equalities with the uncovered count): exclude that week and go on.
-                guard r.status == .infeasible, let k = tried else { return nil }
-                m.setBounds(Variable(index: offset + k), lower: 0, upper: 0)
-                fixed[columns[k].block] = false; fixedCount -= 1; tried = nil
+                // Fixing weeks can over-cover a shift another fixed week covers (coverage rows are
+                // equalities with the uncovered count).
+                guard r.status == .infeasible, !tried.isEmpty else { return nil }
+                for k in tried { unfix(k, excluding: tried.count == 1) }
+                oneAtATime = tried.count > 1
+                tried = []
                 continue
             }
             basis = r.basis
-            var largest: (value: Double, k: Int)?
+            // Before any fixing this is the master LP over every column: the master MIP's
+            // relaxation starts from its basis (5× the region: when the rounds' last master LP was
+            // cut off by the time limit, finishing it took the dive's first 10 s).
+            if fixedCount == 0, let b = r.basis { lastBasis = (b, columns.count) }
+            var fractional: [(value: Double, k: Int)] = []
             for (k, c) in columns.enumerated() where !fixed[c.block] {
                 let v = r.values[offset + k]
-                if v > 1 - 1e-6 { fix(k) } else if v > 1e-6, v > largest?.value ?? 0 { largest = (v, k) }
+                if v > 1 - 1e-6 { fix(k) } else if v > 1e-6 { fractional.append((v, k)) }
             }
             if fixedCount == priced.count { return point(r.values, threshold: 0.5) }
-            guard let largest else { return nil }  // cannot happen: an unfixed block's columns sum to 1
-            fix(largest.k); tried = largest.k
+            guard !fractional.isEmpty else { return nil }  // cannot happen: an unfixed block's columns sum to 1
+            fractional.sort { $0.value != $1.value ? $0.value > $1.value : $0.k < $1.k }
+            let most = oneAtATime ? 1 : max(1, (priced.count - fixedCount) / 8)
+            var rowsTaken = Set<Int>()
+            tried = []
+            for (_, k) in fractional where tried.count < most && !fixed[columns[k].block] {
+                guard columns[k].entries.allSatisfy({ !rowsTaken.contains($0.row) }) else { continue }
+                for e in columns[k].entries { rowsTaken.insert(e.row) }
+                fix(k); tried.append(k)
+            }
+            oneAtATime = false
         }
         return nil
     }
@@ -208,6 +230,8 @@ struct MasterColumns {
         let clock = BlockClock()
         let m = build(integral: true)
         var options = SolveOptions(relativeGap: 1e-4, verbosity: .quiet)
+        // The master MIP is built like the master LP (same columns and rows, in the same order).
+        options.startingBasis = lastBasis.map { $0.basis.appendingColumns(columns.count - $0.columns) }
         var best: (Double, [Double])?
         for (s, chosen) in seedColumns.enumerated() {
             var start = seedKept[s] + Array(repeating: 0.0, count: columns.count)
