@@ -174,7 +174,8 @@ import Testing
         options.warmStart = start
         let started = Date()
         let r = try NeighbourhoodSearchSolver(base: glpk).solve(m, options: options)
-        #expect(Date().timeIntervalSince(started) < 4)
+        // Well past the 1.5 s, not forever: under the whole suite's load on two cores a run took 4.3 s.
+        #expect(Date().timeIntervalSince(started) < 8)
         #expect(r.status == .feasible && r.bestBound == nil && r.gap == nil)
         let objective = try #require(r.objective)
         #expect(objective < startObjective)
