@@ -37,6 +37,30 @@ import Testing
         #expect(nurse.savingEUR == 1600 && nurse.hoursWorked == 16)
     }
 
+    /// The pricing keeps to the time it is given: with none, no pair is priced and the
+    /// explanation says so; the time limit keeps back time for it.
+    @Test func thePricingStopsAtItsTimeAndSaysHowFarItGot() throws {
+        let sc = T.make(sites: [T.site("a")], clinicians: [T.clinician("g", languages: ["fi", "sv"], commute: 60)],
+                        demand: [T.demand("a", day: 0, "day", "nurse"), T.demand("a", day: 1, "day", "nurse")])
+        let run = try Harness.run(sc, sensitivity: true)
+        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        let duals = try #require(try GLPKSolver().solve(model.model, options: {
+            var o = SolveOptions(verbosity: .quiet); o.relaxIntegrality = true; return o }()).rowDuals)
+        let chosen = model.chosen(model.point(chosen: []))
+        func priced(within seconds: Double?) -> Sensitivity {
+            SensitivityAnalysis.compute(model, duals: duals, chosen: chosen, baseObjective: nil, baseOptimal: false,
+                                        settings: .init(solver: GLPKSolver(), exactTop: 0, timeLimitPerPricing: 5, exactTimeLimit: 5,
+                                                        shouldStop: { false }, secondsAvailable: seconds))
+        }
+        let pairs = SensitivityAnalysis.pairCount(sc)
+        #expect(pairs >= 2 && run.plan.sensitivity.entries.count == pairs)
+        let none = priced(within: 0)
+        #expect(none.entries.isEmpty)
+        #expect(none.explanation.contains("Cut short by the time limit: 0 of \(pairs) (profession, base) pairs priced"), "\(none.explanation)")
+        let all = priced(within: nil)
+        #expect(all.entries.count == pairs && !all.explanation.contains("Cut short"))
+    }
+
     @Test func bindingLanguageIsReported() throws {
         let sc = T.make(sites: [T.site("a")], clinicians: [T.clinician("g")], demand: [T.demand("a", day: 0, language: "sv")])
         let plan = try Harness.run(sc, sensitivity: true).plan

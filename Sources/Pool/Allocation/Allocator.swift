@@ -145,18 +145,22 @@ public struct Allocator {
         // much again for writing the files and freeing the model (the national week's command
         // ended 1.8 s after its 600 s of planning).
         let decodeReserve = Double(model.candidates.all.count) * 2e-6
+        // The sensitivity pricing comes after the search, within the limit too (region week: 1.1 s
+        // past a 60 s limit before this was kept back).
+        let sensitivityReserve = options.sensitivity ? SensitivityAnalysis.predictedSeconds(ctx.scenario, timeLimit: remaining()) : 0
+        let keptBack = decodeReserve + sensitivityReserve
         // Checking the phase's plan against every row and choosing it comes after its clock (about
         // 0.2 s per ten million nonzeros: the national week's phase ended 1.5 s past its limit).
         let offerReserve = Double(model.model.nonzeroCount) * 2e-8
         let phase = try lagrangianPhase(model, lp, warm: warm, options: options, lanes: lanes,
-                                        timeLimit: remaining().map { max(0, $0 - decodeReserve - offerReserve) }, stop: stop)
+                                        timeLimit: remaining().map { max(0, $0 - keptBack - offerReserve) }, stop: stop)
         if phase.interrupted { latch.latch() }
         if let point = phase.pricing?.point { offer(model.chosen(point)) }
         let lagrangian = phase.bound
         timings.lagrangianSeconds = clock.lap()
         // A stop from here on ends with the best plan so far (the search returns it at once).
         if stop(), warm == nil { throw AllocationError.interrupted }
-        var mipOptions = SolveOptions(timeLimitSeconds: remaining().map { max(0, $0 - decodeReserve) }, relativeGap: options.relativeGap,
+        var mipOptions = SolveOptions(timeLimitSeconds: remaining().map { max(0, $0 - keptBack) }, relativeGap: options.relativeGap,
                                       verbosity: options.verbosity, warmStart: warm, progress: options.progress)
         mipOptions.startingBasis = lp.status == .optimal ? lp.basis : nil
         mipOptions.progressInterval = options.progressInterval
@@ -220,7 +224,8 @@ public struct Allocator {
             sensitivity = SensitivityAnalysis.compute(
                 model, duals: duals, source: source, chosen: chosen, baseObjective: decodedObjective, baseOptimal: status == .optimal,
                 settings: .init(solver: solver, exactTop: options.exactSensitivityTop, timeLimitPerPricing: 5,
-                                exactTimeLimit: max(5, options.timeLimitSeconds ?? 60), shouldStop: stop))
+                                exactTimeLimit: max(5, options.timeLimitSeconds ?? 60), shouldStop: stop,
+                                secondsAvailable: remaining().map { max(0, $0 - decodeReserve) }))
         } else if options.sensitivity {
             sensitivity = Sensitivity(method: .notComputed, explanation: "sensitivity not computed: no LP duals (interrupted, or neither the LP relaxation nor price-and-branch's master LP solved)")
         }
