@@ -10,7 +10,8 @@ import Foundation
 ///    column" row): its optimum under c − πA is a new column when it costs less than σ_b;
 ///    z_master + Σ_b min(0, reduced cost_b) is a valid lower bound in every round (the
 ///    Lagrangian bound at π), and equals the master's LP once no block has a column to add;
-/// 3. when nothing is added or the time is up, the master over the columns found is solved as
+/// 3. when nothing is added, the master LP is within `boundTolerance` of the best bound, or the
+///    time is up, the master over the columns found is solved as
 ///    a MIP (one column per block), from the seed plans, whose columns are in it from the start.
 ///
 /// The first pricing is at `startDuals` (e.g. the LP relaxation's): its bound is the Lagrangian
@@ -31,7 +32,8 @@ public struct ColumnGeneration {
         public var point: [Double]?
         public var rounds: Int
         public var columns: Int
-        /// No block had a column to add: `bound` is the Dantzig–Wolfe bound.
+        /// No block had a column to add, or the master LP equals the bound: `bound` is the
+        /// Dantzig–Wolfe bound.
         public var converged: Bool
         /// A stop request reached one of its solves (the caller should remember it: `StopLatch`).
         public var interrupted = false
