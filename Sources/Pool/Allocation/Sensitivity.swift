@@ -22,7 +22,8 @@ enum SensitivityAnalysis {
 
     /// Seconds the pricing is predicted to take: each pair's week is built over every demand row
     /// (region week: 266 pairs × 1 192 rows in 1.11 s, 3.5 µs per pair and row; twice the region
-    /// 2.7 µs), at most a tenth of `timeLimit` — on larger weeks the rest is left out and said so.
+    /// 2.7 µs), at most a tenth of `timeLimit` (the time left once the model is built) — on
+    /// larger weeks the rest is left out and said so.
     static func predictedSeconds(_ sc: Scenario, timeLimit: Double?) -> Double {
         let seconds = Double(pairCount(sc)) * Double(sc.demand.count) * 4e-6
         return timeLimit.map { min(seconds, $0 / 10) } ?? seconds
