@@ -68,10 +68,12 @@ extension Allocator {
             let budget = left().map { $0 * options.columnGenerationShare }
             // Without the LP, weeks are priced by the DP (GLPK only for a week it cannot give).
             let pricingWeeks = weeks.map { w -> WeekRelaxation in var p = w; p.feasibleColumns = true; return p }
-            // Started only where five rounds fit, predicted from the ascent's own evaluations when
-            // it ran (rounds priced by the DP), else from exact rounds.
-            let roundSeconds = phase.relaxedAscent.map { Self.dpRoundSeconds(ascent: $0) }
-                ?? Self.exactRoundSeconds(integerColumns: columns, lanes: lanes)
+            // Started only where five rounds fit: exact rounds (every week a GLPK MIP, predicted
+            // from the model's size) or, after the ascent, rounds priced by the DP (predicted from
+            // its own evaluations, which a loaded machine slows: a debug test week of 34 blocks
+            // once took 0.25 s per evaluation), whichever is faster.
+            let exactRound = Self.exactRoundSeconds(integerColumns: columns, lanes: lanes)
+            let roundSeconds = phase.relaxedAscent.map { min(exactRound, Self.dpRoundSeconds(ascent: $0)) } ?? exactRound
             let withoutLP = lpDuals == nil && Self.pricingFits(budget: budget, roundSeconds: roundSeconds)
             if let duals = lpDuals ?? (withoutLP ? startDuals ?? uncoveredCostPrices(model) : nil), let w = warm, options.columnGenerationShare > 0 {
                 let generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, pricing: pricingWeeks)
