@@ -88,6 +88,7 @@ import Testing
         let one = try Harness.run(sc, sensitivity: true, threads: 1).plan
         let two = try Harness.run(sc, sensitivity: true, threads: 2).plan
         #expect(one.solver.status == .optimal)
-        #expect(try AllocationSolveTests.files(one) == AllocationSolveTests.files(two))
+        let (a, b) = (try AllocationSolveTests.files(one), try AllocationSolveTests.files(two))
+        #expect(a == b, "differ: \(zip(["plan.json", "assignments.csv", "uncovered.csv", "summary.txt"], zip(a, b)).filter { $0.1.0 != $0.1.1 }.map(\.0)); status \(one.solver.statusText) / \(two.solver.statusText); sensitivity \(one.sensitivity.explanation.suffix(120)) / \(two.sensitivity.explanation.suffix(120))")
     }
 }

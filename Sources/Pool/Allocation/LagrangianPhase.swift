@@ -42,7 +42,9 @@ extension Allocator {
         guard options.lagrangianBound else { return phase }
         // The whole phase keeps the limit, its set-up included (5× the region: building the week
         // relaxation, the blocks and the idle weeks took 3 s outside the ascent's and the rounds'
-        // clocks, and the command ended 3.7 s late).
+        // clocks, and the command ended 3.7 s late). The set-up comes out of price-and-branch's
+        // time, not the ascent's: with the ascent's, a loaded debug test week once had no
+        // evaluation finished in what was left.
         let clock = Stopwatch()
         func left() -> Double? { timeLimit.map { max(0, $0 - clock.total) } }
         do {
@@ -60,7 +62,7 @@ extension Allocator {
                     roundSeconds: Self.exactRoundSeconds(integerColumns: columns, lanes: lanes))
                 let share = followed ? Self.relaxedAscentShare.priced : Self.relaxedAscentShare.alone
                 let ascent = try relaxedAscent(model, relaxation, target: model.model.objectiveValue(w), lanes: lanes,
-                                               timeLimit: timeLimit.map { max(0, $0 * share - clock.total) }, stop: stop)
+                                               timeLimit: timeLimit.map { $0 * share }, stop: stop)
                 phase.bound = ascent
                 phase.relaxedAscent = ascent
                 startDuals = ascent?.multipliers
