@@ -24,6 +24,7 @@ static int op_simplex(pool_glp_problem *p, void *arg) {
     glp_init_smcp(&parm);
     parm.msg_lev = a->params->msg_level;
     parm.presolve = a->params->presolve ? GLP_ON : GLP_OFF;
+    if (a->params->dual_simplex) parm.meth = GLP_DUALP;
     parm.tm_lim = remaining_ms(a->params);
     a->out->glpk_return = glp_simplex(p->prob, &parm);
     a->out->status = glp_get_status(p->prob);

@@ -129,6 +129,39 @@ import Testing
         #expect(try master.dive(glpk, timeLimit: 10, isStopRequested: { true }) == nil)
     }
 
+    /// Columns given before the rounds (the ascent's weeks): each block's cheapest at the start
+    /// duals join the master, at most `columnsPerBlock`; given the optimal weeks, the rounds
+    /// converge to the same bound in no more rounds than without them.
+    @Test func givenColumnsJoinTheMasterBeforeTheRounds() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        var generation = ColumnGeneration(m, relaxing: cover)
+        generation.columnsPerBlock = 1
+        let optima = try pricedWeeks(m, generation, duals)
+        var asked: [Int] = []
+        let given = { (shape: BlockShape, _: [Double], most: Int) -> [[Double]] in
+            asked.append(most)
+            guard let i = generation.priced.firstIndex(where: { generation.relaxation.shapes[$0].columns == shape.columns }) else { return [] }
+            // The idle week first, then the week priced at the duals.
+            return [Array(repeating: 0, count: shape.columns.count), optima[i].point]
+        }
+        let with = try generation.run(m, startDuals: duals, seeds: [uncovered], columns: given, solver: glpk, timeLimitSeconds: nil)
+        #expect(asked == Array(repeating: 3, count: generation.priced.count))
+        #expect(with.roundLog.hasPrefix("\(generation.priced.count) columns given before the rounds"), "\(with.roundLog)")
+        let without = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, timeLimitSeconds: nil)
+        #expect(with.converged && abs((with.bound ?? 0) - 13) < 1e-6)
+        #expect(with.rounds <= without.rounds)
+        let point = try #require(with.point)
+        #expect(m.violations(point).isEmpty && abs(m.objectiveValue(point) - 13) < 1e-6)
+    }
+
+    @Test func theCheapestGivenColumnsAreKept() {
+        let points: [[Double]] = [[1, 0], [0, 1], [1, 1], [0, 0]]
+        let costs = [5.0, -2, 0, 7]  // over model columns 0…3; the block's columns are 3 and 1
+        #expect(ColumnGeneration.cheapest(points, of: [3, 1], costs: costs, most: 2) == [[0, 1], [0, 0]])
+        #expect(ColumnGeneration.cheapest(points, of: [3, 1], costs: costs, most: 0).isEmpty)
+        #expect(ColumnGeneration.cheapest(points, of: [3, 1], costs: costs, most: 9).count == 4)
+    }
+
     @Test func aStopEndsItAndSaysSo() throws {
         let (m, cover, duals, uncovered) = try twoWorkers()
         let r = try ColumnGeneration(m, relaxing: cover).run(m, startDuals: duals, seeds: [uncovered], solver: glpk,

@@ -33,6 +33,55 @@ import Testing
         #expect(again.rowDuals == first.rowDuals)
     }
 
+    /// A transportation LP (n sources and sinks, random costs) that takes GLPK many iterations.
+    static func transportation(_ n: Int, seed: UInt64 = 7) -> LinearModel {
+        let m = LinearModel(name: "transportation")
+        var rng = SplitMix64(seed: seed)
+        var x: [[Variable]] = []
+        for i in 0..<n { x.append((0..<n).map { j in m.addVariable("x\(i)_\(j)", lower: 0, upper: 100, objective: 1 + 99 * rng.unit()) }) }
+        for i in 0..<n { m.add("supply\(i)", sum(x[i]) <= Double(10 + i % 7)) }
+        for j in 0..<n { m.add("demand\(j)", sum(x.map { $0[j] }) >= Double(5 + j % 5)) }
+        m.direction = .minimize
+        return m
+    }
+
+    /// An LP stopped by its time limit hands back the basis it stopped at, and a solve from it
+    /// reaches the cold start's optimum (a master LP cut off by the limit used to leave none).
+    @Test func anLPStoppedByTheTimeLimitHandsBackItsBasis() throws {
+        let m = Self.transportation(120)
+        var options = SolveOptions(timeLimitSeconds: 0.001, verbosity: .quiet)
+        options.presolve = false
+        let stopped = try glpk.solve(m, options: options)
+        #expect(stopped.stopReason == .timeLimit)
+        let basis = try #require(stopped.basis)
+        #expect(basis.fits(m))
+        var resume = SolveOptions(verbosity: .quiet)
+        resume.startingBasis = basis
+        let resumed = try glpk.solve(m, options: resume)
+        let cold = try glpk.solve(m, options: SolveOptions(verbosity: .quiet))
+        #expect(resumed.status == .optimal && cold.status == .optimal)
+        #expect(abs((resumed.objective ?? 0) - (cold.objective ?? 1)) < 1e-6 * abs(cold.objective ?? 1))
+    }
+
+    /// The dual simplex from an optimal basis after a bound was tightened (as the dive fixes a
+    /// column): the same optimum as a cold primal solve of the changed LP.
+    @Test func theDualSimplexFromTheLastBasisMatchesAColdStart() throws {
+        let m = Self.transportation(30)
+        let first = try glpk.solve(m, options: SolveOptions(verbosity: .quiet))
+        let basis = try #require(first.basis)
+        // A column the optimum uses, fixed at zero.
+        let used = try #require(first.values.indices.first { first.values[$0] > 0.5 })
+        m.setBounds(Variable(index: used), lower: 0, upper: 0)
+        var dual = SolveOptions(verbosity: .quiet)
+        dual.startingBasis = basis
+        dual.dualSimplex = true
+        let warm = try glpk.solve(m, options: dual)
+        let cold = try glpk.solve(m, options: SolveOptions(verbosity: .quiet))
+        #expect(warm.status == .optimal && cold.status == .optimal)
+        #expect(abs((warm.objective ?? 0) - (cold.objective ?? 1)) < 1e-6 * abs(cold.objective ?? 1))
+        #expect((warm.objective ?? 0) > (first.objective ?? 0) - 1e-9)
+    }
+
     @Test func aBasisThatDoesNotFitIsIgnored() throws {
         let (model, _, _, _) = GLPKTestModels.production()
         var options = SolveOptions(verbosity: .normal)

@@ -110,6 +110,7 @@ typedef struct {
     double started;                /* pool_glp_now() when the whole solve began */
     double mip_gap;
     int presolve;
+    int dual_simplex;              /* glp_simplex: 1 for GLP_DUALP (dual, then primal if it fails) */
     int cuts;                      /* POOL_CUT_* */
     const double *warm_start;      /* one value per column (0-based) or NULL; MIP needs presolve off */
     pool_glp_progress_fn progress;

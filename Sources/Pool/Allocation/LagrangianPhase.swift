@@ -52,6 +52,7 @@ extension Allocator {
             let columns = model.size.integerVariables
             var startDuals = lpDuals
             var weeks: WeekRelaxation?
+            let collector = WeekCollector(clinicians: model.context.scenario.clinicians.count)
             if lpDuals == nil, let w = warm {
                 // Without the LP, a bound and duals from the week relaxation first: a tenth of the
                 // time when price-and-branch follows from its multipliers, else a quarter.
@@ -61,7 +62,9 @@ extension Allocator {
                     budget: timeLimit.map { $0 * (1 - Self.relaxedAscentShare.priced) * options.columnGenerationShare },
                     roundSeconds: Self.exactRoundSeconds(integerColumns: columns, lanes: lanes))
                 let share = followed ? Self.relaxedAscentShare.priced : Self.relaxedAscentShare.alone
-                let ascent = try relaxedAscent(model, relaxation, target: model.model.objectiveValue(w), lanes: lanes,
+                var collecting = relaxation
+                collecting.collector = collector
+                let ascent = try relaxedAscent(model, collecting, target: model.model.objectiveValue(w), lanes: lanes,
                                                timeLimit: timeLimit.map { $0 * share }, stop: stop)
                 phase.bound = ascent
                 phase.relaxedAscent = ascent
@@ -83,7 +86,12 @@ extension Allocator {
                 // The idle weeks as a second seed: every clinician has a week the master can fall back on.
                 let idle = Greedy.pinsOnly(ctx, candidates).map { model.point(chosen: $0) }
                 let seeds = [w] + [idle].compactMap { $0 }.filter { model.model.violations($0, tolerance: 1e-6).isEmpty }
-                let pricing = try generation.run(model.model, startDuals: duals, seeds: seeds, solver: solver, lanes: lanes,
+                let ascentWeeks = weeks.map { w in
+                    { (shape: BlockShape, costs: [Double], most: Int) in
+                        w.collectedColumns(model.model, shape: shape, from: collector, costs: costs, most: most)
+                    }
+                }
+                let pricing = try generation.run(model.model, startDuals: duals, seeds: seeds, columns: ascentWeeks, solver: solver, lanes: lanes,
                                                  timeLimitSeconds: left().map { $0 * options.columnGenerationShare },
                                                  rounding: { point in
                                                      Greedy.lpRounding(ctx, candidates, lpValue: model.x.map { point[$0.index] })

@@ -31,8 +31,13 @@ struct WeekRelaxation: BlockRelaxation {
     /// the ascent's steps — again rounded down, so still a bound).
     var coarseness = 1
     /// Return only points of the block (its week with the auxiliary variables set, every row of
-    /// the block kept), for price-and-branch; nil (GLPK solves it) when the DP's week breaks one.
+    /// the block kept), for price-and-branch; when the DP's week breaks one, its value (still a
+    /// bound) with no point: no column this round. (Solving such a week exactly instead, with
+    /// GLPK, took rounds of the 5× week from 1.2 s to 6–13 s at some prices; the rounds' exact
+    /// round still finds the weeks the DP cannot give.)
     var feasibleColumns = false
+    /// Records every week the DP chooses (the ascent's weeks, later price-and-branch's columns).
+    var collector: WeekCollector?
 
     /// Item `from`, at the same site on the date before, directly precedes the link's item: a stay
     /// continued (a night's lodging instead of a trip) and/or a same-site pair (continuity).
@@ -323,10 +328,13 @@ struct WeekRelaxation: BlockRelaxation {
             }
         }
         let value = best.value + Double(w.pins.count) * Self.pinWeight
+        collector?.record(clinician: c, items: best.items)
         if feasibleColumns {
             // A column only when the week keeps every row of its block (the DP dropped rest with
-            // travel and rounded the hours down); else GLPK solves the block.
-            guard let point = blockPoint(model, w, clinician: c, items: best.items, shape: shape) else { return nil }
+            // travel and rounded the hours down).
+            guard let point = blockPoint(model, w, clinician: c, items: best.items, shape: shape) else {
+                return BlockOptimum(value: value, point: [])
+            }
             return BlockOptimum(value: value, point: point)
         }
         var local = Array(repeating: 0.0, count: columns.count)

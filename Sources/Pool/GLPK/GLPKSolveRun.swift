@@ -91,10 +91,16 @@ struct GLPKSolveRun {
         case .infeasible: return Self.noSolution(.infeasible, .completed)
         case .unbounded: return Self.noSolution(.unbounded, .completed)
         case .stopped(let feasible):
-            guard feasible else { return Self.noSolution(.noSolution, .timeLimit) }
+            // Where it stopped, a next solve can go on from (only without the presolver, whose
+            // basis belongs to the reduced problem): a master LP cut off by the time limit used
+            // to leave none, and the next started afresh (5× the region: not done in 11 s).
+            let basis = hasBasis || !options.presolve ? try problem.basis(rows: model.constraintCount, columns: model.variableCount) : nil
+            guard feasible else { var r = Self.noSolution(.noSolution, .timeLimit); r.basis = basis; return r }
             let values = try problem.primalValues(count: model.variableCount, mip: false)
-            return SolveResult(status: .feasible, stopReason: .timeLimit, objective: outcome.objective,
-                               bestBound: nil, gap: nil, values: values, elapsedSeconds: 0)
+            var r = SolveResult(status: .feasible, stopReason: .timeLimit, objective: outcome.objective,
+                                bestBound: nil, gap: nil, values: values, elapsedSeconds: 0)
+            r.basis = basis
+            return r
         }
     }
 
@@ -260,6 +266,7 @@ struct GLPKSolveRun {
         params.started = started
         params.mip_gap = options.relativeGap
         params.presolve = presolve ? 1 : 0
+        params.dual_simplex = options.dualSimplex ? 1 : 0
         params.cuts = (options.gomoryCuts ? cuts : cuts.subtracting(.gomory)).rawValue
         params.progress_interval = options.progressInterval
         return params

@@ -62,6 +62,9 @@ public struct ColumnGeneration {
     /// Rounds over which a master LP that improved by less than `boundTolerance` has stalled.
     public var stallRounds = 5
 
+    /// Most columns per block taken from `run`'s `columns`.
+    var columnsPerBlock = 3
+
     /// Wentges (1997) smoothing: the share of the best multipliers so far in each round's prices.
     public var smoothing = 0.7
 
@@ -89,17 +92,35 @@ public struct ColumnGeneration {
     /// solutions are columns from the start, so the master MIP is never worse than the best of them.
     /// `rounding` turns the last master LP's fractional point into a feasible one (for Pool, the
     /// LP-rounding greedy), one more seed of the master MIP.
-    public func run(_ model: LinearModel, startDuals: [Double], seeds: [[Double]], solver: any LinearSolver, lanes: Int = 1,
+    /// `columns` gives block solutions (block-local points, e.g. the weeks a subgradient ascent
+    /// met; at most the given count, the cheapest first under the given costs — c − πA at the
+    /// start duals) that join the master before the first round.
+    func run(_ model: LinearModel, startDuals: [Double], seeds: [[Double]],
+             columns: ((BlockShape, _ costs: [Double], _ most: Int) -> [[Double]])? = nil,
+             solver: any LinearSolver, lanes: Int = 1,
                     timeLimitSeconds: Double?, mipShare: Double = Self.defaultMipShare, rounding: (([Double]) -> [Double]?)? = nil,
                     isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)
         for seed in seeds where seed.count == model.variableCount { master.add(seeds: seed) }
+        var startColumns = 0
+        if let columns {
+            // Each block's `columnsPerBlock` cheapest at the start duals: all of them (37 117 on the
+            // 5× week) made the first master LP take more than 40 s.
+            let (reduced, _) = Self.pricedCosts(model, relaxation.relaxedRows, startDuals)
+            for (i, b) in priced.enumerated() {
+                let shape = relaxation.shapes[b]
+                let given = columns(shape, reduced, 3 * columnsPerBlock)
+                for p in Self.cheapest(given, of: shape.columns, costs: reduced, most: columnsPerBlock) where master.add(block: i, point: p) {
+                    startColumns += 1
+                }
+            }
+        }
         var bestBound: Double?, rounds = 0, converged = false, interrupted = false
         var center = startDuals, centerBound = -Double.infinity, alpha = smoothing
         var masterDuals: (pi: [Double], sigma: [Double], objective: Double)?
         var pricer = relaxation
-        var roundLog = ""
+        var roundLog = columns == nil ? "" : "\(startColumns) columns given before the rounds\n"
         var masterObjectives: [Double] = [], lastExact = 0, closeEnough = false
         var lastMasterPoint: [Double]?
         let pricingEnd = timeLimitSeconds.map { $0 * (1 - mipShare) } ?? .infinity
@@ -109,7 +130,12 @@ public struct ColumnGeneration {
         // with the other 55 s stayed at 92 570.61 €).
         let mipLimit = timeLimitSeconds
         var masterSeconds: Double? { mipLimit.map { min($0 - clock.elapsed, $0 * mipShare) } }
-        while clock.elapsed < pricingEnd, !isStopRequested() {
+        var lastRoundSeconds = 0.0
+        // A round starts only when one a fifth longer than the last fits (the master LP grows each
+        // round): a master LP cut off by the limit
+        // leaves a basis the dive's first LP could not finish from in 11 s (5× the region).
+        while clock.elapsed + 1.2 * lastRoundSeconds < pricingEnd, !isStopRequested() {
+            let roundStart = clock.elapsed
             // Wentges smoothing: price between the best multipliers so far and the master's duals.
             var price = center
             if let m = masterDuals {
@@ -117,12 +143,14 @@ public struct ColumnGeneration {
             }
             let (costs, constant) = Self.pricedCosts(model, relaxation.relaxedRows, price)
             let found: [BlockOptimum]?
+            let pricingStart = clock.elapsed
             do {
                 found = try pricer.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
                                                    timeLimitSeconds: timeLimitSeconds.map { _ in pricingEnd - clock.elapsed },
                                                    isStopRequested: isStopRequested)
             } catch is SolveInterrupted { interrupted = true; break }
             guard let optima = found else { break }
+            let pricingTime = clock.elapsed - pricingStart
             rounds += 1
             // L(price), valid whatever the multipliers: every block is in the sum.
             let bound = constant + optima.reduce(0) { $0 + $1.value }
@@ -162,10 +190,12 @@ public struct ColumnGeneration {
             alpha = smoothing
             let exactRound = pricer.blockRelaxation == nil && relaxation.blockRelaxation != nil
             pricer.blockRelaxation = relaxation.blockRelaxation  // back to the fast pricing
+            let masterStart = clock.elapsed
             guard clock.elapsed < pricingEnd, let lp = try master.solveLP(solver, timeLimit: timeLimitSeconds.map { _ in pricingEnd - clock.elapsed })
             else { break }
-            roundLog += String(format: "round %d at %.1f s: bound %.2f €%@, %d columns added, master LP %.2f €\n",
-                               rounds, clock.elapsed, bound, exactRound ? " (exact)" : "", added, lp.objective)
+            roundLog += String(format: "round %d at %.1f s: bound %.2f €%@, %d columns added, master LP %.2f € (pricing %.1f s, master LP %.1f s)\n",
+                               rounds, clock.elapsed, bound, exactRound ? " (exact)" : "", added, lp.objective,
+                               pricingTime, clock.elapsed - masterStart)
             masterDuals = (lp.relaxedDuals, lp.convexityDuals, lp.objective)
             // Priced by a relaxation, the rounds' bound stays below the master LP even when no
             // column is missing (region week: 326 338 € against 327 491 € for 40 rounds, 20 s):
@@ -177,6 +207,7 @@ public struct ColumnGeneration {
                 lastExact = masterObjectives.count
             }
             lastMasterPoint = lp.point
+            lastRoundSeconds = clock.elapsed - roundStart
         }
         let pricingSeconds = clock.elapsed
         var point: [Double]?
@@ -197,6 +228,7 @@ public struct ColumnGeneration {
             } else {
                 masterLog += String(format: "dive on the master LP: no plan in %.2f s\n", diveClock.elapsed)
             }
+            masterLog += "dive: \(master.diveSummary)\n"
             let mip = try master.solveMIP(solver, timeLimit: masterSeconds ?? max(1, pricingSeconds), lanes: lanes,
                                           isStopRequested: isStopRequested)
             point = mip.point
@@ -221,6 +253,12 @@ extension ColumnGeneration {
         let n = objectives.count
         guard rounds > 0, n - since > rounds, let last = objectives.last else { return false }
         return objectives[n - 1 - rounds] - last <= tolerance * abs(last)
+    }
+
+    /// The `most` cheapest of `points` (block-local, over `columns`) under `costs`; ties keep their order.
+    static func cheapest(_ points: [[Double]], of columns: [Int], costs: [Double], most: Int) -> [[Double]] {
+        let priced = points.enumerated().map { k, p in (cost: zip(columns, p).reduce(0) { $0 + costs[$1.0] * $1.1 }, k: k) }
+        return priced.sorted { ($0.cost, $0.k) < ($1.cost, $1.k) }.prefix(max(0, most)).map { points[$0.k] }
     }
 
     /// c − πA over the relaxed rows, and the constant Σ π b (π clamped to its sign).

@@ -137,7 +137,8 @@ public struct LagrangianBound {
 /// A relaxation of some blocks solved without GLPK (`WeekRelaxation`): for a block it knows, a
 /// value at most the block's optimum under the costs, with the point that attains it in the
 /// relaxation (a subgradient, possibly outside the block, unless the relaxation promises points
-/// of the block: then columns for price-and-branch); nil for a block it does not know.
+/// of the block: then columns for price-and-branch, and an empty point where it has none to give);
+/// nil for a block it does not know.
 protocol BlockRelaxation: Sendable {
     func relaxedOptimum(_ model: LinearModel, shape: BlockShape, costs: [Double]) -> BlockOptimum?
 }

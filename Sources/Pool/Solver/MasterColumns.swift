@@ -20,6 +20,8 @@ struct MasterColumns {
     private let relaxedEntries: [(row: Int, value: Double)]
     /// The last master LP's basis and its column count: the next LP starts from it.
     private var lastBasis: (basis: SolverBasis, columns: Int)?
+    /// The last dive's LPs: how many, the first one's seconds, blocks fixed and how it ended.
+    private(set) var diveSummary = ""
 
     init(_ model: LinearModel, relaxation: LagrangianBound, priced: [Int], kept: [Int]) {
         self.model = model; self.relaxation = relaxation; self.priced = priced; self.kept = kept
@@ -126,7 +128,7 @@ struct MasterColumns {
         // last basis with the new columns non-basic at zero is a primal feasible start.
         options.startingBasis = lastBasis.map { $0.basis.appendingColumns(columns.count - $0.columns) }
         let r = try solver.solve(m, options: options)
-        lastBasis = r.basis.map { ($0, columns.count) }
+        if let b = r.basis { lastBasis = (b, columns.count) }
         guard r.status == .optimal, let objective = r.objective, let duals = r.rowDuals else { return nil }
         var pi = Array(repeating: 0.0, count: model.constraintCount)
         for (i, row) in relaxation.relaxedRows.enumerated() { pi[row] = duals[i] }
@@ -163,6 +165,10 @@ struct MasterColumns {
         // The fractional columns fixed last: undone if the LP turns infeasible — all of them, then
         // one at a time, and a single one that still fails is excluded.
         var tried: [Int] = [], oneAtATime = false
+        var lps = 0, firstLP = 0.0
+        func summary(_ end: String) { diveSummary = String(format: "%d LPs (the first %.2f s), %d of %d blocks fixed, %@", lps, firstLP, fixedCount, priced.count, end) }
+        defer { if diveSummary.isEmpty { summary(isStopRequested() ? "stopped" : "out of time") } }
+        diveSummary = ""
         func fix(_ k: Int) {
             m.setBounds(Variable(index: offset + k), lower: 1, upper: 1)
             fixed[columns[k].block] = true; fixedCount += 1
@@ -175,11 +181,17 @@ struct MasterColumns {
             var options = SolveOptions(timeLimitSeconds: timeLimit - clock.elapsed, verbosity: .quiet)
             options.relaxIntegrality = true
             options.startingBasis = basis
+            // Fixing columns keeps the last basis dual feasible: the dual simplex goes on from it
+            // (5× the region: primal simplex took 5 s for the first LP and the third did not
+            // finish). The first LP starts from the rounds' basis with new columns: primal.
+            options.dualSimplex = lps > 0
             let r = try solver.solve(m, options: options)
+            lps += 1
+            if lps == 1 { firstLP = clock.elapsed }
             guard r.status == .optimal else {
                 // Fixing weeks can over-cover a shift another fixed week covers (coverage rows are
                 // equalities with the uncovered count).
-                guard r.status == .infeasible, !tried.isEmpty else { return nil }
+                guard r.status == .infeasible, !tried.isEmpty else { summary("last LP \(r.status) (\(r.stopReason))"); return nil }
                 for k in tried { unfix(k, excluding: tried.count == 1) }
                 oneAtATime = tried.count > 1
                 tried = []
@@ -195,7 +207,7 @@ struct MasterColumns {
                 let v = r.values[offset + k]
                 if v > 1 - 1e-6 { fix(k) } else if v > 1e-6 { fractional.append((v, k)) }
             }
-            if fixedCount == priced.count { return point(r.values, threshold: 0.5) }
+            if fixedCount == priced.count { summary("a plan"); return point(r.values, threshold: 0.5) }
             guard !fractional.isEmpty else { return nil }  // cannot happen: an unfixed block's columns sum to 1
             fractional.sort { $0.value != $1.value ? $0.value > $1.value : $0.k < $1.k }
             let most = oneAtATime ? 1 : max(1, (priced.count - fixedCount) / 8)

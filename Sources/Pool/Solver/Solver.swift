@@ -68,6 +68,9 @@ public struct SolveOptions: Sendable {
     /// them). Price-and-branch turns them off for its many small pricing MIPs, where they cost more
     /// than they saved (region week: 1.27 s per pricing round with them, 0.80 s without).
     public var gomoryCuts = true
+    /// Run the simplex as dual simplex (falling back to primal): for a start basis that stays dual
+    /// feasible, e.g. the last LP's after bounds were tightened (a dive fixing columns).
+    public var dualSimplex = false
 
     public init(timeLimitSeconds: Double? = nil, relativeGap: Double = 1e-4, verbosity: SolverVerbosity = .normal,
                 presolve: Bool = true, relaxIntegrality: Bool = false, warmStart: [Double]? = nil,
