@@ -145,7 +145,7 @@ import Testing
             return [Array(repeating: 0, count: shape.columns.count), optima[i].point]
         }
         let with = try generation.run(m, startDuals: duals, seeds: [uncovered], columns: given, solver: glpk, timeLimitSeconds: nil)
-        #expect(asked == Array(repeating: 3, count: generation.priced.count))
+        #expect(asked == Array(repeating: 2, count: generation.priced.count))
         #expect(with.roundLog.hasPrefix("\(generation.priced.count) columns given before the rounds"), "\(with.roundLog)")
         let without = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, timeLimitSeconds: nil)
         #expect(with.converged && abs((with.bound ?? 0) - 13) < 1e-6)
@@ -160,6 +160,7 @@ import Testing
         #expect(ColumnGeneration.cheapest(points, of: [3, 1], costs: costs, most: 2) == [[0, 1], [0, 0]])
         #expect(ColumnGeneration.cheapest(points, of: [3, 1], costs: costs, most: 0).isEmpty)
         #expect(ColumnGeneration.cheapest(points, of: [3, 1], costs: costs, most: 9).count == 4)
+        #expect([1, 312, 1_508, 5_058].map { ColumnGeneration.givenColumnsPerBlock(blocks: $0) } == [30, 30, 6, 3])
     }
 
     @Test func aStopEndsItAndSaysSo() throws {
