@@ -35,11 +35,13 @@ bench: release
 # scripts/test-setup installs chromium and the icalendar parser the export tests use; with
 # POOL_REQUIRE_EXTERNAL_TOOLS=1 a missing tool fails those tests instead of skipping them.
 # The tests that raise GLPK's process-wide stop flag run last, in a process of their own
-# (Tests/PoolTests/GlobalStopTests.swift says why).
+# (Tests/PoolTests/GlobalStopTests.swift says why), then those that measure wall-clock time
+# (Tests/PoolTests/TimedTests.swift).
 test: deps
 	scripts/test-setup
 	POOL_REQUIRE_EXTERNAL_TOOLS=1 $(SWIFT) test
 	POOL_GLOBAL_STOP_TESTS=1 $(SWIFT) test --skip-build --filter GlobalStopTests
+	POOL_TIMED_TESTS=1 $(SWIFT) test --skip-build --filter TimedTests
 
 # Regenerates the bundled scenarios from their generator presets (byte-identical unless the
 # generator changed; BundledScenarioTests fails when they are out of date).

@@ -44,30 +44,6 @@ import Testing
         #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
     }
 
-    /// Without the LP (here as asked), price-and-branch starts from the multipliers of the ascent
-    /// on the week relaxation when its rounds fit: its plan passes the independent checker and
-    /// its bound is valid.
-    /// (A limit of 20 s, though it takes well under a second: with 5 s the full suite's load on two
-    /// cores sometimes left the search no time at all.)
-    @Test func withoutTheRelaxationPriceAndBranchStartsFromTheAscentsMultipliers() throws {
-        let sc = T.random(seed: 4, clinicians: 30, sites: 10)
-        let run = try Harness.runWithoutRelaxation(sc, timeLimit: 20)
-        let plan = run.plan
-        #expect(plan.solver.lpRelaxationObjective == nil)
-        #expect(plan.solver.statusText.contains("price-and-branch started from the week relaxation's multipliers, and the bound is Lagrangian (price-and-branch)")
-                    || plan.solver.status == .optimal,
-                "\(plan.solver.statusText)")
-        #expect(run.solverLog.contains("=== ascent on the week relaxation ==="))
-        #expect(run.solverLog.contains("=== price-and-branch ==="))
-        let bound = try #require(plan.solver.lagrangianBound)
-        #expect(bound <= plan.costs.objective + 1e-6)
-        let warm = try #require(plan.solver.warmStartObjective)
-        #expect(plan.costs.objective <= warm + 1e-6)
-        let report = PlanChecker(sc).check(PlanChecker.items(plan))
-        #expect(report.violations.isEmpty)
-        #expect(abs(report.objective - plan.costs.objective) < 0.05)
-    }
-
     @Test func withoutTheRelaxationTheGreedyPlanIsImprovedByNeighbourhoodSearch() throws {
         let sc = T.random(seed: 4, clinicians: 30, sites: 10)
         let run = try Harness.runWithoutRelaxation(sc, timeLimit: 20, priceAndBranch: false)
