@@ -154,6 +154,14 @@ import Testing
         #expect(m.violations(point).isEmpty && abs(m.objectiveValue(point) - 13) < 1e-6)
     }
 
+    /// The ascent gets a tenth before exact rounds, 45 % before rounds priced by the DP only, a
+    /// quarter without price-and-branch.
+    @Test func theAscentsShareFollowsWhatComesAfterIt() {
+        #expect(Allocator.ascentShare(exactRoundsFit: true, priceAndBranch: true) == 0.1)
+        #expect(Allocator.ascentShare(exactRoundsFit: false, priceAndBranch: true) == 0.45)
+        #expect(Allocator.ascentShare(exactRoundsFit: false, priceAndBranch: false) == 0.25)
+    }
+
     @Test func theCheapestGivenColumnsAreKept() {
         let points: [[Double]] = [[1, 0], [0, 1], [1, 1], [0, 0]]
         let costs = [5.0, -2, 0, 7]  // over model columns 0…3; the block's columns are 3 and 1
