@@ -105,8 +105,8 @@ public struct ColumnGeneration {
     func run(_ model: LinearModel, startDuals: [Double], seeds: [[Double]],
              columns: ((BlockShape, _ costs: [Double], _ most: Int) -> [[Double]])? = nil,
              solver: any LinearSolver, lanes: Int = 1,
-                    timeLimitSeconds: Double?, mipShare: Double = Self.defaultMipShare, rounding: (([Double]) -> [Double]?)? = nil,
-                    isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
+             timeLimitSeconds: Double?, mipShare: Double = Self.defaultMipShare, rounding: (([Double]) -> [Double]?)? = nil,
+             isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)
         for seed in seeds where seed.count == model.variableCount { master.add(seeds: seed) }
@@ -146,8 +146,8 @@ public struct ColumnGeneration {
         var masterSeconds: Double? { mipLimit.map { min($0 - clock.elapsed, $0 * mipShare) } }
         var lastRoundSeconds = 0.0
         // A round starts only when one a fifth longer than the last fits (the master LP grows each
-        // round): a master LP cut off by the limit
-        // leaves a basis the dive's first LP could not finish from in 11 s (5× the region).
+        // round): a master LP cut off by the limit left the dive's first LP to start afresh, and
+        // it did not finish in 11 s (5× the region).
         while clock.elapsed + 1.2 * lastRoundSeconds < pricingEnd, !isStopRequested() {
             let roundStart = clock.elapsed
             // Wentges smoothing: price between the best multipliers so far and the master's duals.
