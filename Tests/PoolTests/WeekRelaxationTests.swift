@@ -51,6 +51,16 @@ import Testing
         return (exact.bound, dp.bound)
     }
 
+    /// A block point's week as the independent checker's items (its candidates at 1).
+    func checkerItems(_ m: AllocationModel, _ sc: Scenario, _ shape: BlockShape, _ point: [Double]) -> [PlanChecker.Item] {
+        zip(shape.columns, point).compactMap { j, v -> PlanChecker.Item? in
+            guard v > 0.5, let k = m.x.firstIndex(where: { $0.index == j }) else { return nil }
+            let cand = m.candidates.all[k], inst = m.context.instances[cand.instance]
+            return PlanChecker.Item(clinician: sc.clinicians[cand.clinician].id, date: inst.date, shift: inst.shift,
+                                    site: sc.sites[cand.site].id, mode: cand.mode)
+        }
+    }
+
     func uncoveredPrices(_ m: AllocationModel, scale: Double = 1) -> [Double] {
         Allocator(solver: glpk).uncoveredCostPrices(m).map { $0 * scale }
     }
@@ -125,13 +135,7 @@ import Testing
                 #expect(week.point.count == shape.columns.count)
                 let cost = zip(shape.columns, week.point).reduce(0) { $0 + costs[$1.0] * $1.1 }
                 #expect(cost >= optima[b].value - 1e-6 && week.value <= optima[b].value + 1e-6, "seed \(seed), block \(b)")
-                let items = zip(shape.columns, week.point).compactMap { j, v -> PlanChecker.Item? in
-                    guard v > 0.5, let k = m.x.firstIndex(where: { $0.index == j }) else { return nil }
-                    let cand = m.candidates.all[k], inst = m.context.instances[cand.instance]
-                    return PlanChecker.Item(clinician: sc.clinicians[cand.clinician].id, date: inst.date, shift: inst.shift,
-                                            site: sc.sites[cand.site].id, mode: cand.mode)
-                }
-                #expect(PlanChecker(sc).check(items).violations.isEmpty, "seed \(seed), block \(b)")
+                #expect(PlanChecker(sc).check(checkerItems(m, sc, shape, week.point)).violations.isEmpty, "seed \(seed), block \(b)")
             }
             #expect(priced * 2 >= weeks, "seed \(seed), scale \(scale): \(priced) of \(weeks) weeks priced by the DP")
         }
@@ -253,13 +257,7 @@ import Testing
             for p in points {
                 columns += 1
                 #expect(p.count == shape.columns.count)
-                let items = zip(shape.columns, p).compactMap { j, v -> PlanChecker.Item? in
-                    guard v > 0.5, let k = m.x.firstIndex(where: { $0.index == j }) else { return nil }
-                    let cand = m.candidates.all[k], inst = m.context.instances[cand.instance]
-                    return PlanChecker.Item(clinician: sc.clinicians[cand.clinician].id, date: inst.date, shift: inst.shift,
-                                            site: sc.sites[cand.site].id, mode: cand.mode)
-                }
-                #expect(PlanChecker(sc).check(items).violations.isEmpty, "seed \(seed)")
+                #expect(PlanChecker(sc).check(checkerItems(m, sc, shape, p)).violations.isEmpty, "seed \(seed)")
                 var point = Array(repeating: 0.0, count: m.model.variableCount)
                 for (k, j) in shape.columns.enumerated() { point[j] = p[k] }
                 #expect(shape.rows.allSatisfy { r in
