@@ -129,6 +129,21 @@ import Testing
         #expect(try master.dive(glpk, timeLimit: 10, isStopRequested: { true }) == nil)
     }
 
+    /// A dive is given up once, at its pace since its first LP, the blocks left would not all be
+    /// fixed by its limit; a dive on pace, or with no pace measured yet, goes on.
+    @Test func aDiveThatWouldNotFinishIsGivenUp() {
+        // 5× the region: 600 of 1 508 fixed by the first LP at 3 s, 900 at 6 s of 9.2: 608 left
+        // at 100 a second take 6 s more.
+        #expect(!MasterColumns.diveMayFinish(fixed: 900, of: 1508, since: (600, 3), now: 6, limit: 9.2))
+        // The same pace with twice the time: it fits (6 + 6.08 ≤ 14).
+        #expect(MasterColumns.diveMayFinish(fixed: 900, of: 1508, since: (600, 3), now: 6, limit: 14))
+        // Nothing fixed since the first LP (the fixed weeks turned the LP infeasible, undone): no pace yet.
+        #expect(MasterColumns.diveMayFinish(fixed: 600, of: 1508, since: (600, 3), now: 6, limit: 9.2))
+        #expect(!MasterColumns.diveMayFinish(fixed: 600, of: 1508, since: (600, 3), now: 9.5, limit: 9.2))
+        // Region week: 312 blocks, LPs of 0.02 s.
+        #expect(MasterColumns.diveMayFinish(fixed: 150, of: 312, since: (120, 0.05), now: 0.09, limit: 2.6))
+    }
+
     /// Columns given before the rounds (the ascent's weeks): each block's cheapest at the start
     /// duals join the master, at most `columnsPerBlock`; given the optimal weeks, the rounds
     /// converge to the same bound in no more rounds than without them.

@@ -166,6 +166,8 @@ struct MasterColumns {
         // one at a time, and a single one that still fails is excluded.
         var tried: [Int] = [], oneAtATime = false
         var lps = 0, firstLP = 0.0
+        // Blocks fixed by the end of the first LP, and when: the dive's pace is measured from there.
+        var afterFirst: (fixed: Int, at: Double)?
         func summary(_ end: String) { diveSummary = String(format: "%d LPs (the first %.2f s), %d of %d blocks fixed, %@", lps, firstLP, fixedCount, priced.count, end) }
         defer { if diveSummary.isEmpty { summary(isStopRequested() ? "stopped" : "out of time") } }
         diveSummary = ""
@@ -209,6 +211,14 @@ struct MasterColumns {
             }
             if fixedCount == priced.count { summary("a plan"); return point(r.values, threshold: 0.5) }
             guard !fractional.isEmpty else { return nil }  // cannot happen: an unfixed block's columns sum to 1
+            if let first = afterFirst {
+                if !Self.diveMayFinish(fixed: fixedCount, of: priced.count, since: first, now: clock.elapsed, limit: timeLimit) {
+                    summary("given up: at its pace it would not fix every block in time")
+                    return nil
+                }
+            } else {
+                afterFirst = (fixedCount, clock.elapsed)
+            }
             fractional.sort { $0.value != $1.value ? $0.value > $1.value : $0.k < $1.k }
             let most = oneAtATime ? 1 : max(1, (priced.count - fixedCount) / 8)
             var rowsTaken = Set<Int>()
@@ -221,6 +231,18 @@ struct MasterColumns {
             oneAtATime = false
         }
         return nil
+    }
+
+    /// Whether a dive may still fix all `blocks` by `limit`: at the pace since the first LP ended
+    /// (`since`: blocks fixed then, and when), the blocks left take no longer than the time left.
+    /// Later LPs fix fewer blocks than earlier ones, so the pace only slows and a dive given up
+    /// would not have finished: its time goes to the master MIP's search instead (5× the region,
+    /// 120 s: 1 130 of 1 508 blocks fixed when the limit cut the 7th LP off after 9.2 s;
+    /// national: 4 173 of 5 058 after 60 s).
+    static func diveMayFinish(fixed: Int, of blocks: Int, since first: (fixed: Int, at: Double), now: Double, limit: Double) -> Bool {
+        let done = fixed - first.fixed, spent = now - first.at
+        guard done > 0, spent > 0 else { return spent <= 0 || now < limit }
+        return now + Double(blocks - fixed) * spent / Double(done) <= limit
     }
 
     /// The master MIP from the best seed; its plan as a point of the whole model.
