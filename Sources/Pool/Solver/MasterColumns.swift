@@ -152,7 +152,8 @@ struct MasterColumns {
     /// 2010; Sadykov et al. 2019): fix every block whose column the LP takes whole, then the
     /// largest fractional columns — of up to an eighth of the blocks left, no two sharing a relaxed
     /// row — solve again from the last basis, until every block has its column. Returns that plan
-    /// as a point of the whole model; nil when out of time or stopped.
+    /// as a point of the whole model; nil when out of time, stopped, or given up because at its
+    /// pace it would not finish in time (`diveMayFinish`).
     /// (Region week: the master MIP from the seeds alone ended between 328 857 € and 330 832 €
     /// over three runs with the same bound — the plan, not the bound, set the gap. Fixing one
     /// column per LP, 5× the region's 1 514 weeks did not finish in the dive's 12 s.)
@@ -236,9 +237,10 @@ struct MasterColumns {
     /// Whether a dive may still fix all `blocks` by `limit`: at the pace since the first LP ended
     /// (`since`: blocks fixed then, and when), the blocks left take no longer than the time left.
     /// Later LPs fix fewer blocks than earlier ones, so the pace only slows and a dive given up
-    /// would not have finished: its time goes to the master MIP's search instead (5× the region,
-    /// 120 s: 1 130 of 1 508 blocks fixed when the limit cut the 7th LP off after 9.2 s;
-    /// national: 4 173 of 5 058 after 60 s).
+    /// would not have finished: its time goes to what follows, the master MIP's search as far as
+    /// the master's share of the time allows (5× the region, 120 s: 1 130 of 1 508 blocks fixed
+    /// when the limit cut the 7th LP off after 9.2 s, no plan; now given up after 6.1 s and the
+    /// search 2.3 s longer; national: 4 173 of 5 058 after 60 s).
     static func diveMayFinish(fixed: Int, of blocks: Int, since first: (fixed: Int, at: Double), now: Double, limit: Double) -> Bool {
         let done = fixed - first.fixed, spent = now - first.at
         guard done > 0, spent > 0 else { return spent <= 0 || now < limit }
