@@ -144,6 +144,19 @@ import Testing
         #expect(MasterColumns.diveMayFinish(fixed: 150, of: 312, since: (120, 0.05), now: 0.09, limit: 2.6))
     }
 
+    /// Rounds go on past their share of the time only after a round that lowered the master LP
+    /// by at least the steep share; the first round (nothing to compare) and a rising LP do not.
+    @Test func roundsGoOnOnlyWhileTheMasterLPFallsSteeply() {
+        // 5× the region, rounds 4 and 6 at 120 s: −2.2 % and −0.74 %.
+        #expect(ColumnGeneration.fellSteeply(1_512_120, 1_478_432, share: 0.01))
+        #expect(!ColumnGeneration.fellSteeply(1_461_226, 1_450_381, share: 0.01))
+        // The region week after its first rounds: −0.1 %.
+        #expect(!ColumnGeneration.fellSteeply(328_686, 328_181, share: 0.01))
+        #expect(!ColumnGeneration.fellSteeply(nil, 1_000, share: 0.01))
+        #expect(!ColumnGeneration.fellSteeply(1_000, 1_020, share: 0.01))
+        #expect(ColumnGeneration.fellSteeply(1_000, 990, share: 0.01))
+    }
+
     /// Columns given before the rounds (the ascent's weeks): each block's cheapest at the start
     /// duals join the master, at most `columnsPerBlock`; given the optimal weeks, the rounds
     /// converge to the same bound in no more rounds than without them.
