@@ -181,3 +181,20 @@ import Testing
         #expect(PlanChecker(sc).check(PlanChecker.items(plan)).violations.isEmpty)
     }
 }
+
+/// The model's names (written by `poolctl model`) say who, where, when and which demand line:
+/// dates as YYYYMMDD, a row by its site, date and shift, profession and demand.csv line.
+@Suite struct ModelNameTests {
+    @Test func namesTellTheClinicianTheDemandRowAndTheDay() throws {
+        typealias T = TestScenarios
+        let sc = T.make(days: 2, sites: [T.site("a")], clinicians: [T.clinician("g")],
+                        demand: [T.demand("a", day: 0, "evening"), T.demand("a", day: 1, count: 2)])
+        let m = try AllocationModel.build(AllocationContext(scenario: sc)).model
+        #expect(m.variableNames.contains("x[g,a,20260302_evening,gp,l2,onsite]"))
+        #expect(m.variableNames.contains("x[g,a,20260303_day,gp,l3,onsite]"))
+        #expect(m.variableNames.contains("u[a,20260303_day,gp,l3]"))
+        #expect(m.constraintNames.contains("cover[a,20260302_evening,gp,l2]"))
+        #expect(m.constraintNames.contains("busy[g,20260303_day]"))
+        #expect(m.constraintNames.contains("restDay[g,20260303,0]"))
+    }
+}

@@ -98,19 +98,29 @@ public enum ModelFamily: String, CaseIterable, Sendable, Comparable {
 struct ModelNames {
     let ctx: AllocationContext
     let candidates: CandidateSet
+    /// Date and demand-row tags, made once: every candidate's and many rows' names contain them,
+    /// and made afresh each time they were a large part of building 5× the region's model.
+    private let dateTags: [String]
+    private let rowTags: [String]
+
+    init(ctx: AllocationContext, candidates: CandidateSet) {
+        self.ctx = ctx; self.candidates = candidates
+        let dates = ctx.dates.map { $0.iso.replacingOccurrences(of: "-", with: "") }
+        dateTags = dates
+        rowTags = ctx.scenario.demand.indices.map { r in
+            let row = ctx.scenario.demand[r]
+            let inst = ctx.rowInstance[r].map { i in dates[ctx.instances[i].dateIndex] + "_" + ctx.instances[i].shift } ?? row.date.iso
+            return "\(row.site),\(inst),\(row.profession)," + (row.line > 0 ? "l\(row.line)" : "r\(r)")
+        }
+    }
 
     func clinician(_ c: Int) -> String { ctx.scenario.clinicians[c].id }
     func site(_ s: Int) -> String { ctx.scenario.sites[s].id }
-    func date(_ d: Int) -> String { ctx.dates[d].iso.replacingOccurrences(of: "-", with: "") }
+    func date(_ d: Int) -> String { dateTags[d] }
     func instance(_ i: ShiftInstance) -> String { date(i.dateIndex) + "_" + i.shift }
 
     /// Row tag: its demand.csv line when known (stable for people), else its position.
-    func row(_ r: Int) -> String {
-        let row = ctx.scenario.demand[r]
-        let inst = ctx.rowInstance[r].map { instance(ctx.instances[$0]) } ?? row.date.iso
-        return "\(row.site),\(inst),\(row.profession),"
-            + (row.line > 0 ? "l\(row.line)" : "r\(r)")
-    }
+    func row(_ r: Int) -> String { rowTags[r] }
 
     func candidate(_ cand: Candidate) -> String {
         clinician(cand.clinician) + "," + row(cand.row) + "," + cand.mode.rawValue
