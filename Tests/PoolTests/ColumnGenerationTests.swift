@@ -32,6 +32,23 @@ import Testing
         #expect(r.columns >= 4 && r.rounds >= 2)
     }
 
+    /// Under a time limit on two lanes the ascent goes on beside the master's LPs (`SideAscent`):
+    /// whatever it adds, the bound stays valid (the optimum is 13) and the plan is the optimum.
+    @Test func theAscentBesideTheMasterLPsKeepsTheBoundValid() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let ascent = try relaxation.ascent(m, from: Array(repeating: 0, count: m.constraintCount), target: 30, solver: glpk,
+                                           timeLimitSeconds: nil, maxSteps: 2)
+        let side = SideAscent(ascent, relaxation: relaxation, fine: relaxation, model: m, solver: glpk)
+        let r = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, lanes: 2, timeLimitSeconds: 20, side: side)
+        let bound = try #require(r.bound)
+        #expect(bound <= 13 + 1e-6)
+        #expect((side.bound ?? -.infinity) <= 13 + 1e-6)
+        let point = try #require(r.point)
+        #expect(m.violations(point).isEmpty && abs(m.objectiveValue(point) - 13) < 1e-6)
+    }
+
     /// With the master LP within the tolerance of the bound, the rounds stop before converging;
     /// the bound is still valid and the master MIP still runs.
     @Test func theRoundsStopOnceTheMasterLPIsWithinTheToleranceOfTheBound() throws {

@@ -94,6 +94,27 @@ import Testing
         #expect(climbed.evaluations > 1 && climbed.evaluations <= 40)
     }
 
+    /// An ascent stopped after some steps and taken on (`SubgradientAscent`, as `SideAscent` does
+    /// on the idle lane) is the same ascent: the same bound after as many steps in all.
+    @Test func anAscentGoesOnWhereItStopped() throws {
+        let (m, cover) = Self.twoWorkers()
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let zero = Array(repeating: 0.0, count: m.constraintCount)
+        let whole = try relaxation.ascent(m, from: zero, target: 14, solver: glpk, timeLimitSeconds: nil, maxSteps: 8)
+        let first = try relaxation.ascent(m, from: zero, target: 14, solver: glpk, timeLimitSeconds: nil, maxSteps: 3)
+        #expect(first.evaluations == 3 && whole.evaluations == 8)
+        let side = SideAscent(first, relaxation: relaxation, model: m, solver: glpk)
+        side.run(until: { side.steps >= 5 })
+        #expect(side.steps == 5)
+        let climbed = try #require(whole.best?.bound)
+        #expect(side.bound == climbed)
+        #expect(climbed > (first.best?.bound ?? .infinity), "the later steps climbed")
+        // Told to stop before it starts, it takes no step and keeps its bound.
+        let idle = SideAscent(first, relaxation: relaxation, model: m, solver: glpk)
+        idle.run(until: { true })
+        #expect(idle.steps == 0 && idle.bound == first.best?.bound)
+    }
+
     @Test func withoutTheLPTheAllocationStillGetsABound() throws {
         // Twelve clinicians: the ascent has a fifth of the 4 s, and under the whole suite's load
         // one evaluation of a 30-clinician week in a debug build once took longer. (A longer limit

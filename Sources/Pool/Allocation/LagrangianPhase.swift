@@ -52,6 +52,7 @@ extension Allocator {
             let columns = model.size.integerVariables
             var startDuals = lpDuals
             var weeks: WeekRelaxation?
+            var side: SideAscent?
             let collector = WeekCollector(clinicians: model.context.scenario.clinicians.count)
             if lpDuals == nil, let w = warm {
                 // Without the LP, a bound and duals from the week relaxation first: a tenth of the
@@ -65,8 +66,10 @@ extension Allocator {
                 let share = Self.ascentShare(exactRoundsFit: followed, priceAndBranch: options.columnGenerationShare > 0)
                 var collecting = relaxation
                 collecting.collector = collector
-                let ascent = try relaxedAscent(model, collecting, target: model.model.objectiveValue(w), lanes: lanes,
-                                               timeLimit: timeLimit.map { $0 * share }, stop: stop)
+                let found = try relaxedAscent(model, collecting, target: model.model.objectiveValue(w), lanes: lanes,
+                                              timeLimit: timeLimit.map { $0 * share }, stop: stop)
+                let ascent = found?.bound
+                side = found?.side
                 phase.bound = ascent
                 phase.relaxedAscent = ascent
                 startDuals = ascent?.multipliers
@@ -97,7 +100,7 @@ extension Allocator {
                                                  rounding: { point in
                                                      Greedy.lpRounding(ctx, candidates, lpValue: model.x.map { point[$0.index] })
                                                          .map { model.point(chosen: $0) } },
-                                                 isStopRequested: stop)
+                                                 side: side, isStopRequested: stop)
                 phase.pricing = pricing
                 phase.pricedWithoutLP = lpDuals == nil
                 phase.interrupted = pricing.interrupted
@@ -145,15 +148,25 @@ extension Allocator {
     /// warm start's objective — the bound of weeks too large for the LP, and the duals price-and-
     /// branch starts from. Nil when not one evaluation finished in `timeLimit`.
     func relaxedAscent(_ model: AllocationModel, _ relaxedWeeks: WeekRelaxation, target: Double, lanes: Int, timeLimit: Double?,
-                       stop: @escaping @Sendable () -> Bool) throws -> LagrangianBound.Value? {
+                       stop: @escaping @Sendable () -> Bool) throws -> (bound: LagrangianBound.Value, side: SideAscent)? {
         var weeks = relaxedWeeks
         weeks.coarseness = 5
         var relaxation = LagrangianBound(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, blockRelaxation: weeks)
         let clock = Stopwatch()
-        guard var best = try relaxation.ascend(model.model, from: uncoveredCostPrices(model), target: target, solver: solver, lanes: lanes,
-                                               timeLimitSeconds: timeLimit.map { $0 * 0.8 }, maxSteps: Self.relaxedAscentSteps, patience: 5,
-                                               isStopRequested: stop) else { return nil }
+        let ascent = try relaxation.ascent(model.model, from: uncoveredCostPrices(model), target: target, solver: solver, lanes: lanes,
+                                           timeLimitSeconds: timeLimit.map { $0 * 0.8 }, maxSteps: Self.relaxedAscentSteps, patience: 5,
+                                           isStopRequested: stop)
+        guard var best = ascent.best else { return nil }
         // The steps count hours in quarters; the bound, at the best multipliers, in 3 minutes.
+        // The ascent goes on (`SideAscent`, collecting nothing) on the lane price-and-branch's
+        // master LPs leave idle.
+        var coarse = relaxation, fineWeeks = weeks
+        coarse.blockRelaxation = { var w = weeks; w.collector = nil; return w }()
+        fineWeeks.coarseness = 1
+        fineWeeks.collector = nil
+        var fineRelaxation = relaxation
+        fineRelaxation.blockRelaxation = fineWeeks
+        let side = SideAscent(ascent, relaxation: coarse, fine: fineRelaxation, model: model.model, solver: solver)
         weeks.coarseness = 1
         relaxation.blockRelaxation = weeks
         if let fine = try relaxation.evaluate(model.model, rowDuals: best.multipliers, solver: solver, lanes: lanes,
@@ -162,7 +175,7 @@ extension Allocator {
             best.bound = fine.bound
         }
         best.seconds = clock.total
-        return best
+        return (best, side)
     }
 
     static let relaxedAscentSteps = 300

@@ -115,9 +115,34 @@ public struct ColumnGeneration {
              columns: ((BlockShape, _ costs: [Double], _ most: Int) -> [[Double]])? = nil,
              solver: any LinearSolver, lanes: Int = 1,
              timeLimitSeconds: Double?, mipShare: Double = Self.defaultMipShare, rounding: (([Double]) -> [Double]?)? = nil,
-             isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
+             side: SideAscent? = nil, isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)
+        // Under a time limit the idle lane takes on the ascent (`side`) while the master's LPs run
+        // on one core: its steps during each master LP, its fine bound during the dive.
+        let sideLane = lanes > 1 && timeLimitSeconds != nil ? side : nil
+        /// `work` on the master, with `sideWork` on the idle lane beside it (or `work` alone).
+        func besideTheSide<T>(_ sideWork: @escaping @Sendable (SideAscent, LaneFlag) -> Void,
+                              _ work: @escaping @Sendable (inout MasterColumns) throws -> T) throws -> T {
+            let shared = LaneBox(master), done = LaneFlag(), result = LaneBox<Swift.Result<T, Error>?>(nil)
+            solver.lanes.run(lanes: sideLane == nil ? 1 : 2) { lane in
+                if lane == 0 {
+                    result.value = Swift.Result { try work(&shared.value) }
+                    done.raise()
+                } else if let sideLane {
+                    sideWork(sideLane, done)
+                }
+            }
+            master = shared.value
+            guard let outcome = result.value else { throw SolverError("the master's lane returned nothing") }
+            return try outcome.get()
+        }
+        let lpSolver = LaneBox(solver)
+        func masterLP(timeLimit: Double?) throws -> MasterColumns.LPSolution? {
+            try besideTheSide({ side, done in side.run(until: { done.isSet || isStopRequested() }) }) {
+                try $0.solveLP(lpSolver.value, timeLimit: timeLimit)
+            }
+        }
         for seed in seeds where seed.count == model.variableCount { master.add(seeds: seed) }
         var startColumns = 0
         if let columns {
@@ -125,7 +150,7 @@ public struct ColumnGeneration {
             // primal feasible start for the master with the given columns, which GLPK's own start
             // reached only after a long first phase (5×, 8 534 columns given: 9.8 s).
             if timeLimitSeconds.map({ $0 * (1 - mipShare) > 0 }) ?? true {
-                _ = try master.solveLP(solver, timeLimit: timeLimitSeconds.map { $0 * (1 - mipShare) })
+                _ = try masterLP(timeLimit: timeLimitSeconds.map { $0 * (1 - mipShare) })
             }
             // Each block's `columnsPerBlock` cheapest at the start duals: all of them (37 117 on the
             // 5× week) made the first master LP take more than 40 s.
@@ -218,8 +243,9 @@ public struct ColumnGeneration {
             let exactRound = pricer.blockRelaxation == nil && relaxation.blockRelaxation != nil
             pricer.blockRelaxation = relaxation.blockRelaxation  // back to the fast pricing
             let masterStart = clock.elapsed
-            guard clock.elapsed < roundsEnd, let lp = try master.solveLP(solver, timeLimit: timeLimitSeconds.map { _ in roundsEnd - clock.elapsed })
+            guard clock.elapsed < roundsEnd, let lp = try masterLP(timeLimit: timeLimitSeconds.map { _ in roundsEnd - clock.elapsed })
             else { break }
+            if let b = sideLane?.bound, b > (bestBound ?? -.infinity) { bestBound = b }
             roundLog += String(format: "round %d at %.1f s: bound %.2f €%@, %d columns added, master LP %.2f € (pricing %.1f s, master LP %.1f s)\n",
                                rounds, clock.elapsed, bound, exactRound ? " (exact)" : "", added, lp.objective,
                                pricingTime, clock.elapsed - masterStart)
@@ -238,6 +264,10 @@ public struct ColumnGeneration {
             lastRoundSeconds = clock.elapsed - roundStart
         }
         let pricingSeconds = clock.elapsed
+        if let sideLane, sideLane.steps > 0 {
+            roundLog += String(format: "%d more ascent steps on the idle lane during the master LPs: bound %.2f € (in quarter hours)\n",
+                               sideLane.steps, sideLane.bound ?? .nan)
+        }
         if roundsPastShare > 0 {
             roundLog += String(format: "%d round(s) past the rounds' share (%.1f s), to %.1f s: the master LP was still falling by %g %% or more a round\n",
                                roundsPastShare, pricingEnd, pricingSeconds, steepFall * 100)
@@ -253,7 +283,14 @@ public struct ColumnGeneration {
             // A dive on the master LP, given up to a third of the master MIP's time: one more seed.
             let diveLimit = masterSeconds.map { $0 / 3 } ?? max(1, pricingSeconds) / 3
             let diveClock = BlockClock()
-            if let dived = try master.dive(solver, timeLimit: diveLimit, isStopRequested: isStopRequested),
+            let dive = try besideTheSide({ side, _ in side.finish(stop: isStopRequested) }) {
+                try $0.dive(lpSolver.value, timeLimit: diveLimit, isStopRequested: isStopRequested)
+            }
+            if let sideLane, sideLane.steps > 0 {
+                masterLog += String(format: "the idle lane's ascent (%d steps), its bound at the best multipliers: %.2f €\n", sideLane.steps, sideLane.bound ?? .nan)
+                if let b = sideLane.bound, b > (bestBound ?? -.infinity) { bestBound = b }
+            }
+            if let dived = dive,
                model.violations(dived, tolerance: 1e-6).isEmpty {
                 master.add(seeds: dived)
                 masterLog += String(format: "dive on the master LP: %.2f € in %.2f s\n", model.objectiveValue(dived), diveClock.elapsed)

@@ -107,30 +107,67 @@ public struct LagrangianBound {
     public func ascend(_ model: LinearModel, from rowDuals: [Double], target: Double, solver: any LinearSolver, lanes: Int = 1,
                        timeLimitSeconds: Double?, maxSteps: Int = 50, patience: Int = 2,
                        isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Value? {
+        try ascent(model, from: rowDuals, target: target, solver: solver, lanes: lanes, timeLimitSeconds: timeLimitSeconds,
+                   maxSteps: maxSteps, patience: patience, isStopRequested: isStopRequested).best
+    }
+
+    /// `ascend`, returning where it stopped, so that it can go on (`SideAscent`).
+    func ascent(_ model: LinearModel, from rowDuals: [Double], target: Double, solver: any LinearSolver, lanes: Int = 1,
+                timeLimitSeconds: Double?, maxSteps: Int = 50, patience: Int = 2,
+                isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> SubgradientAscent {
         let clock = BlockClock()
-        var lambda = rowDuals, best: Value?, evaluations = 0, theta = 1.0, stalled = 0
-        for r in relaxedRows { lambda[r] = Self.clamped(lambda[r], model.senses[r]) }
-        while evaluations < maxSteps, !isStopRequested() {
+        var state = SubgradientAscent(model, relaxedRows: relaxedRows, from: rowDuals, target: target, patience: patience)
+        while state.evaluations < maxSteps, !isStopRequested() {
             let left = timeLimitSeconds.map { $0 - clock.elapsed }
             if let left, left <= 0 { break }
-            guard let value = try evaluate(model, rowDuals: lambda, solver: solver, lanes: lanes, timeLimitSeconds: left,
-                                           isStopRequested: isStopRequested) else { break }
-            evaluations += 1
-            if value.bound > (best?.bound ?? -.infinity) { best = value; best?.multipliers = lambda; stalled = 0 } else {
-                stalled += 1
-                if stalled >= patience { theta /= 2; stalled = 0 }
-            }
-            var step = relaxedRows.map { r in model.rightHandSides[r] - model.activity(ofRow: r, value.point) }
-            // A multiplier at zero whose row is slack cannot move: not part of the direction.
-            for (k, r) in relaxedRows.enumerated() where Self.clamped(lambda[r] + step[k], model.senses[r]) == 0 && lambda[r] == 0 { step[k] = 0 }
-            let norm = step.reduce(0) { $0 + $1 * $1 }
-            guard norm > 1e-12, target > value.bound else { break }
-            let size = theta * (target - value.bound) / norm
-            for (k, r) in relaxedRows.enumerated() { lambda[r] = Self.clamped(lambda[r] + size * step[k], model.senses[r]) }
+            guard try state.step(self, model, solver: solver, lanes: lanes, timeLimitSeconds: left, isStopRequested: isStopRequested)
+            else { break }
         }
-        guard var best else { return nil }
-        best.seconds = clock.elapsed; best.evaluations = evaluations
-        return best
+        state.best?.seconds = clock.elapsed
+        state.best?.evaluations = state.evaluations
+        return state
+    }
+}
+
+/// A subgradient ascent between its steps (`LagrangianBound.ascend`): the multipliers, the best
+/// evaluation so far and the step size, so that it can go on where it stopped.
+struct SubgradientAscent: Sendable {
+    private(set) var lambda: [Double]
+    var best: LagrangianBound.Value?
+    private(set) var evaluations = 0
+    private var theta = 1.0, stalled = 0
+    let target: Double
+    let patience: Int
+    /// The last point satisfied every relaxed row, or its bound reached the target: no step is left.
+    private(set) var finished = false
+
+    init(_ model: LinearModel, relaxedRows: [Int], from rowDuals: [Double], target: Double, patience: Int) {
+        lambda = rowDuals
+        for r in relaxedRows { lambda[r] = LagrangianBound.clamped(lambda[r], model.senses[r]) }
+        self.target = target; self.patience = patience
+    }
+
+    /// One evaluation at the multipliers and the step after it; false when none was made (finished,
+    /// out of time or stopped: the state is then as it was) or the ascent finished with it.
+    mutating func step(_ relaxation: LagrangianBound, _ model: LinearModel, solver: any LinearSolver, lanes: Int,
+                       timeLimitSeconds: Double?, isStopRequested: @escaping @Sendable () -> Bool) throws -> Bool {
+        guard !finished,
+              let value = try relaxation.evaluate(model, rowDuals: lambda, solver: solver, lanes: lanes, timeLimitSeconds: timeLimitSeconds,
+                                                  isStopRequested: isStopRequested) else { return false }
+        evaluations += 1
+        if value.bound > (best?.bound ?? -.infinity) { best = value; best?.multipliers = lambda; stalled = 0 } else {
+            stalled += 1
+            if stalled >= patience { theta /= 2; stalled = 0 }
+        }
+        let rows = relaxation.relaxedRows
+        var step = rows.map { r in model.rightHandSides[r] - model.activity(ofRow: r, value.point) }
+        // A multiplier at zero whose row is slack cannot move: not part of the direction.
+        for (k, r) in rows.enumerated() where LagrangianBound.clamped(lambda[r] + step[k], model.senses[r]) == 0 && lambda[r] == 0 { step[k] = 0 }
+        let norm = step.reduce(0) { $0 + $1 * $1 }
+        guard norm > 1e-12, target > value.bound else { finished = true; return false }
+        let size = theta * (target - value.bound) / norm
+        for (k, r) in rows.enumerated() { lambda[r] = LagrangianBound.clamped(lambda[r] + size * step[k], model.senses[r]) }
+        return true
     }
 }
 

@@ -119,8 +119,9 @@ struct MasterColumns {
 
     /// The master LP's objective and duals (π per model row, zero off the relaxed rows; σ per
     /// priced block), and its solution as a (fractional) point of the whole model: Σ λ × column.
-    mutating func solveLP(_ solver: any LinearSolver, timeLimit: Double?) throws
-        -> (objective: Double, relaxedDuals: [Double], convexityDuals: [Double], point: [Double])? {
+    typealias LPSolution = (objective: Double, relaxedDuals: [Double], convexityDuals: [Double], point: [Double])
+
+    mutating func solveLP(_ solver: any LinearSolver, timeLimit: Double?) throws -> LPSolution? {
         let m = build(integral: false)
         var options = SolveOptions(timeLimitSeconds: timeLimit, verbosity: .quiet)
         options.relaxIntegrality = true
