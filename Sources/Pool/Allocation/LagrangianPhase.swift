@@ -160,12 +160,12 @@ extension Allocator {
         // The steps count hours in quarters; the bound, at the best multipliers, in 3 minutes.
         // The ascent goes on (`SideAscent`, collecting nothing) on the lane price-and-branch's
         // master LPs leave idle.
-        var coarse = relaxation, fineWeeks = weeks
-        coarse.blockRelaxation = { var w = weeks; w.collector = nil; return w }()
-        fineWeeks.coarseness = 1
-        fineWeeks.collector = nil
-        var fineRelaxation = relaxation
-        fineRelaxation.blockRelaxation = fineWeeks
+        var sideWeeks = weeks
+        sideWeeks.collector = nil
+        var coarse = relaxation, fineRelaxation = relaxation
+        coarse.blockRelaxation = sideWeeks
+        sideWeeks.coarseness = 1
+        fineRelaxation.blockRelaxation = sideWeeks
         let side = SideAscent(ascent, relaxation: coarse, fine: fineRelaxation, model: model.model, solver: solver)
         weeks.coarseness = 1
         relaxation.blockRelaxation = weeks

@@ -122,13 +122,13 @@ public struct ColumnGeneration {
         // on one core: its steps during each master LP, its fine bound during the dive.
         let sideLane = lanes > 1 && timeLimitSeconds != nil ? side : nil
         /// `work` on the master, with `sideWork` on the idle lane beside it (or `work` alone).
-        func besideTheSide<T>(_ sideWork: @escaping @Sendable (SideAscent, LaneFlag) -> Void,
+        func besideTheSide<T>(_ sideWork: @escaping @Sendable (SideAscent, StopLatch) -> Void,
                               _ work: @escaping @Sendable (inout MasterColumns) throws -> T) throws -> T {
-            let shared = LaneBox(master), done = LaneFlag(), result = LaneBox<Swift.Result<T, Error>?>(nil)
+            let shared = LaneBox(master), done = StopLatch({ false }), result = LaneBox<Swift.Result<T, Error>?>(nil)
             solver.lanes.run(lanes: sideLane == nil ? 1 : 2) { lane in
                 if lane == 0 {
                     result.value = Swift.Result { try work(&shared.value) }
-                    done.raise()
+                    done.latch()
                 } else if let sideLane {
                     sideWork(sideLane, done)
                 }

@@ -22,6 +22,8 @@ final class SideAscent: @unchecked Sendable {
     private let solver: any LinearSolver
     /// Steps taken on the idle lane.
     private(set) var steps = 0
+    /// Whether a step of this lane gave the best multipliers.
+    private var improved = false
 
     init(_ state: SubgradientAscent, relaxation: LagrangianBound, fine: LagrangianBound? = nil, model: LinearModel, solver: any LinearSolver) {
         self.state = state; self.relaxation = relaxation; self.fine = fine; self.model = model; self.solver = solver
@@ -42,9 +44,6 @@ final class SideAscent: @unchecked Sendable {
         }
     }
 
-    /// Whether a step of this lane gave the best multipliers.
-    private var improved = false
-
     /// Steps on one lane until `done` (checked between blocks) or the ascent finishes. Called by
     /// one lane at a time.
     func run(until done: @escaping @Sendable () -> Bool) {
@@ -60,14 +59,6 @@ final class SideAscent: @unchecked Sendable {
             }
         }
     }
-}
-
-/// A flag one lane sets and another reads.
-final class LaneFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = false
-    var isSet: Bool { lock.withLock { set } }
-    func raise() { lock.withLock { set = true } }
 }
 
 /// A value one lane writes and the caller reads once the lanes are done.
