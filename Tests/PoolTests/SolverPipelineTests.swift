@@ -132,6 +132,62 @@ import Testing
         #expect(Set(Self.iterations(again.log)) == [0], "log: \(again.log)")
     }
 
+    /// Blocks under the share are solved as one (price-and-branch's master: idle weeks stand
+    /// apart); the large ones keep their place, and the optimum is the same either way.
+    @Test func smallBlocksAreSolvedTogether() throws {
+        let blocks = [[0, 1, 2, 3, 4, 5, 6, 7], [9], [8, 10, 11, 12, 13, 14, 15, 16, 17], [18]]
+        #expect(DecomposingSolver.merging(blocks, smallerThan: 0.1) == [[0, 1, 2, 3, 4, 5, 6, 7], [9, 18], [8, 10, 11, 12, 13, 14, 15, 16, 17]])
+        #expect(DecomposingSolver.merging(blocks, smallerThan: 0) == blocks)
+        #expect(DecomposingSolver.merging(blocks, smallerThan: 0.01) == blocks)
+        // Three knapsacks of one item each and one of five: the three solved as one block.
+        let m = LinearModel(name: "knapsacks")
+        var items: [Variable] = []
+        for k in 0..<3 {
+            let x = m.binary("single\(k)")
+            m.add("capacity\(k)", 2 * x <= 1)  // too heavy: left out
+            items.append(x)
+        }
+        let (weights, values) = ([3.0, 4, 5, 6, 7], [4.0, 5, 6, 7, 8])
+        let big = weights.indices.map { m.binary("item\($0)") }
+        m.add("capacity", sum(zip(weights, big).map { $0 * $1 }) <= 12)
+        m.setObjective(.maximize, sum(items.map { 1 * $0 }) + sum(zip(values, big).map { $0 * $1 }))
+        let apart = try DecomposingSolver(base: glpk).solve(m, options: SolveOptions(verbosity: .normal))
+        let together = try DecomposingSolver(base: glpk, smallBlockShare: 0.2).solve(m, options: SolveOptions(verbosity: .normal))
+        #expect(apart.objective == 15 && together.objective == 15)
+        #expect(apart.log.components(separatedBy: "=== block").count - 1 == 4)
+        #expect(together.log.components(separatedBy: "=== block").count - 1 == 2)
+    }
+
+    /// A lane done with its blocks while the other still works takes the idle work, once, and
+    /// is told when both are done; the result is the one without it.
+    @Test func aLaneDoneWithItsBlocksTakesTheIdleWork() throws {
+        final class Calls: @unchecked Sendable {
+            let lock = NSLock()
+            var count = 0, endedWhenAllDone = true
+        }
+        let calls = Calls()
+        let (small, _) = GLPKTestModels.knapsack()
+        let m = LinearModel(name: "two knapsacks")
+        for copy in 0..<2 {
+            let items = (0..<small.variableCount).map { m.binary("x\(copy)_\($0)", objective: small.objectiveCoefficients[$0]) }
+            for r in 0..<small.constraintCount {
+                var e = LinearExpression()
+                for k in small.rowStart[r]..<small.rowStart[r + 1] { e.add(small.entryValues[k], items[Int(small.entryColumns[k])]) }
+                m.add("c\(copy)_\(r)", LinearConstraint(e, small.senses[r], small.rightHandSides[r]))
+            }
+        }
+        m.direction = small.direction
+        var solver = DecomposingSolver(base: glpk, laneCount: 2)
+        solver.whenLaneIdle = { allDone in
+            calls.lock.withLock { calls.count += 1 }
+            while !allDone() { Thread.sleep(forTimeInterval: 0.001) }
+            calls.lock.withLock { calls.endedWhenAllDone = calls.endedWhenAllDone && allDone() }
+        }
+        let r = try solver.solve(m, options: SolveOptions(verbosity: .quiet))
+        #expect(r.objective == 30)
+        #expect(calls.count <= 1 && calls.endedWhenAllDone)
+    }
+
     /// Knapsack: the LP optimum takes 7/12 of item 0 (bound 17 1/3); fixing the integral items and
     /// searching the fractional one gives the optimum 15 without branch-and-cut on the whole model.
     @Test func relaxationGuidedSolveFindsTheOptimumAndKeepsTheRelaxation() throws {

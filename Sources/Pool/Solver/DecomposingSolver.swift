@@ -20,8 +20,41 @@ public struct DecomposingSolver: SolverWrapper {
     /// (`balancedLanes`), and each lane works like the one-lane solver through its own blocks.
     public var laneCount: Int
 
-    public init(base: any LinearSolver, laneCount: Int = 1, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
-        self.base = base; self.laneCount = max(1, laneCount); self.isStopRequested = isStopRequested
+    /// Blocks with fewer columns than this share of the model's are solved together, as one block
+    /// (0: every block on its own). Price-and-branch's master holds, besides its profession
+    /// groups, a component per clinician whose columns so far cover nothing (idle weeks): 5× the
+    /// region's first master had hundreds, each a GLPK solve of its own.
+    public var smallBlockShare = 0.0
+
+    /// Work for a lane that has solved its blocks while another still solves its own (the blocks
+    /// are rarely of one size): called on that lane, at most one lane at a time, with a check
+    /// that says when every lane is done — it should return soon after, as the solve waits for
+    /// it. Price-and-branch's master takes the ascent on there (`SideAscent`).
+    public var whenLaneIdle: (@Sendable (_ allDone: @escaping @Sendable () -> Bool) -> Void)?
+
+    public init(base: any LinearSolver, laneCount: Int = 1, smallBlockShare: Double = 0,
+                isStopRequested: @escaping @Sendable () -> Bool = { false }) {
+        self.base = base; self.laneCount = max(1, laneCount); self.smallBlockShare = smallBlockShare
+        self.isStopRequested = isStopRequested
+    }
+
+    /// `blocks`, with every block of fewer than `share` × all columns merged into one (in the
+    /// place of the first of them; its columns sorted). Deterministic.
+    public static func merging(_ blocks: [[Int]], smallerThan share: Double) -> [[Int]] {
+        let total = blocks.reduce(0) { $0 + $1.count }
+        let least = Double(total) * share
+        guard share > 0, blocks.contains(where: { Double($0.count) < least }) else { return blocks }
+        var merged: [[Int]] = [], small: [Int] = [], smallAt: Int?
+        for block in blocks {
+            if Double(block.count) < least {
+                if smallAt == nil { smallAt = merged.count; merged.append([]) }
+                small += block
+            } else {
+                merged.append(block)
+            }
+        }
+        if let smallAt { merged[smallAt] = small.sorted() }
+        return merged
     }
 
     /// Column sets of the independent blocks, each sorted, blocks ordered by their first column.
@@ -62,7 +95,7 @@ public struct DecomposingSolver: SolverWrapper {
 
     public func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
         try model.validate()
-        let blocks = Self.blocks(of: model)
+        let blocks = Self.merging(Self.blocks(of: model), smallerThan: smallBlockShare)
         if blocks.count <= 1 { return try base.solve(model, options: options) }
         let clock = BlockClock()
         // Each block's model is built just before it is solved and dropped after: with all of them
@@ -77,7 +110,12 @@ public struct DecomposingSolver: SolverWrapper {
             // A lane's time counts from when it starts: the group may first wait for GLPK's lock
             // (another solve in the process), as a single solve's limit counts from its lock.
             let beforeLanes = clock.elapsed
-            base.lanes.run(lanes: laneBlocks.count) { lane in work.run(laneBlocks[lane], delay: work.clock.elapsed - beforeLanes) }
+            let idle = IdleLanes(lanes: laneBlocks.count), whenLaneIdle = whenLaneIdle
+            base.lanes.run(lanes: laneBlocks.count) { lane in
+                work.run(laneBlocks[lane], delay: work.clock.elapsed - beforeLanes)
+                idle.finish()
+                if let whenLaneIdle, idle.take() { whenLaneIdle({ idle.allDone }) }
+            }
         }
         if let error = board.error { throw error }
         var results = board.results
@@ -339,6 +377,27 @@ final class BlockBoard: @unchecked Sendable {
             if let incumbent { values[b] = incumbent }
             let total = values.reduce(constant, +)
             return SolveProgress(incumbent: total.isNaN ? nil : total, bestBound: nil, gap: nil, activeNodes: 0, elapsedSeconds: 0)
+        }
+    }
+}
+
+/// How many lanes of a decomposed solve are done, and whether one has taken the idle work.
+private final class IdleLanes: @unchecked Sendable {
+    private let lock = NSLock()
+    private let lanes: Int
+    private var done = 0, taken = false
+
+    init(lanes: Int) { self.lanes = lanes }
+
+    func finish() { lock.withLock { done += 1 } }
+    var allDone: Bool { lock.withLock { done >= lanes } }
+
+    /// True for the first lane to ask while another still works.
+    func take() -> Bool {
+        lock.withLock {
+            guard !taken, done < lanes else { return false }
+            taken = true
+            return true
         }
     }
 }
