@@ -32,6 +32,92 @@ import Testing
         #expect(r.columns >= 4 && r.rounds >= 2)
     }
 
+    /// Two copies of the two workers side by side, no row linking them (two profession groups):
+    /// the optimum is 26.
+    func twoGroups() throws -> (model: LinearModel, cover: [Int], duals: [Double], uncovered: [Double]) {
+        let (one, cover) = LagrangianBoundTests.twoWorkers()
+        let m = LinearModel(name: "two groups")
+        var relaxed: [Int] = []
+        for copy in 0..<2 {
+            let vars = (0..<one.variableCount).map { j in
+                m.addVariable(one.variableNames[j] + "'\(copy)", one.kinds[j], lower: one.lowerBounds[j], upper: one.upperBounds[j],
+                              objective: one.objectiveCoefficients[j])
+            }
+            for r in 0..<one.constraintCount {
+                var e = LinearExpression()
+                for k in one.rowStart[r]..<one.rowStart[r + 1] { e.add(one.entryValues[k], vars[Int(one.entryColumns[k])]) }
+                let row = m.add(one.constraintNames[r] + "'\(copy)", LinearConstraint(e, one.senses[r], one.rightHandSides[r]))
+                if cover.contains(r) { relaxed.append(row.index) }
+            }
+        }
+        m.direction = .minimize
+        var lpOptions = SolveOptions(verbosity: .quiet)
+        lpOptions.relaxIntegrality = true
+        let duals = try #require(try glpk.solve(m, options: lpOptions).rowDuals)
+        var uncovered = Array(repeating: 0.0, count: m.variableCount)
+        for copy in 0..<2 { for j in 0..<3 { uncovered[copy * one.variableCount + j] = 1 } }
+        #expect(m.violations(uncovered).isEmpty && m.objectiveValue(uncovered) == 60)
+        return (m, relaxed, duals, uncovered)
+    }
+
+    /// A master in independent parts (Pool: profession groups) has its LPs solved part by part on
+    /// every lane: the parts' duals together price the weeks as the whole master's would, so the
+    /// rounds converge to the optimum. Under a time limit a lane done with its parts takes the
+    /// ascent on: the bound stays valid.
+    @Test func aMasterInIndependentPartsIsSolvedPartByPart() throws {
+        let (m, cover, duals, uncovered) = try twoGroups()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        #expect(IndependentGroups(m, generation.relaxation).parts(smallerThan: MasterColumns.smallPartShare) == 2)
+        let (one, oneCover) = LagrangianBoundTests.twoWorkers()
+        #expect(IndependentGroups(one, ColumnGeneration(one, relaxing: oneCover).relaxation).parts(smallerThan: MasterColumns.smallPartShare) == 1)
+        for lanes in [1, 2] {
+            let r = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, lanes: lanes, timeLimitSeconds: nil)
+            #expect(r.converged, "lanes \(lanes)")
+            #expect(abs((r.bound ?? 0) - 26) < 1e-6, "lanes \(lanes): \(r.bound ?? .nan)")
+            let point = try #require(r.point)
+            #expect(m.violations(point).isEmpty && abs(m.objectiveValue(point) - 26) < 1e-6)
+            #expect(r.roundLog.contains("the master falls into 2 independent parts: its LPs solved part by part on \(lanes) lane(s)"))
+        }
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let ascent = try relaxation.ascent(m, from: Array(repeating: 0, count: m.constraintCount), target: 60, solver: glpk,
+                                           timeLimitSeconds: nil, maxSteps: 2)
+        let side = SideAscent(ascent, relaxation: relaxation, fine: relaxation, model: m, solver: glpk)
+        let timed = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, lanes: 2, timeLimitSeconds: 20, side: side)
+        #expect((timed.bound ?? .infinity) <= 26 + 1e-6 && (side.bound ?? -.infinity) <= 26 + 1e-6)
+        #expect(timed.point.map { m.objectiveValue($0) } == 26)
+    }
+
+    /// Each group's part of L depends only on its own multipliers: the best part of each, met at
+    /// different multipliers, adds up to L at multipliers made of both — here 13 + 13, the
+    /// optimum, where each evaluation alone gave 13.
+    @Test func eachGroupsBestPartAddsUpToABoundAtTheirMultipliers() throws {
+        let (m, cover, _, _) = try twoGroups()
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let groups = IndependentGroups(m, relaxation)
+        #expect(groups.count == 3 && groups.rows[2].isEmpty, "two groups and the (empty) group of rows without entries")
+        #expect(groups.rows[0] == Array(cover.prefix(3)) && groups.rows[1] == Array(cover.suffix(3)))
+        #expect(groups.parts(smallerThan: 0.02) == 2 && groups.parts(smallerThan: 0.6) == 1)
+        var best = BestGroupParts(groups: groups, start: Array(repeating: 0, count: m.constraintCount), constant: m.objectiveConstant)
+        for g in 0..<2 {
+            var lambda = Array(repeating: 0.0, count: m.constraintCount)
+            for r in groups.rows[g] { lambda[r] = 10 }
+            let value = try #require(try relaxation.evaluate(m, rowDuals: lambda, solver: glpk, timeLimitSeconds: nil))
+            #expect(abs(value.bound - 13) < 1e-9)
+            let parts = groups.parts(of: m, multipliers: lambda, blocks: Array(0..<relaxation.blockCount), values: value.blockValues)
+            #expect(abs(parts.reduce(m.objectiveConstant, +) - value.bound) < 1e-9, "the parts add up to L")
+            #expect(best.offer(groups, parts: parts, at: lambda) == (g == 0 ? 3 : 1))
+        }
+        #expect(abs((best.bound ?? 0) - 26) < 1e-9)
+        let together = try #require(try relaxation.evaluate(m, rowDuals: best.multipliers, solver: glpk, timeLimitSeconds: nil))
+        #expect(abs(together.bound - 26) < 1e-9)
+        // The ascent keeps each group's best part the same way: its best is L at its multipliers.
+        let ascent = try relaxation.ascent(m, from: Array(repeating: 0, count: m.constraintCount), target: 60, solver: glpk,
+                                           timeLimitSeconds: nil, maxSteps: 12)
+        let climbed = try #require(ascent.best)
+        let again = try #require(try relaxation.evaluate(m, rowDuals: climbed.multipliers, solver: glpk, timeLimitSeconds: nil))
+        #expect(abs(again.bound - climbed.bound) < 1e-9 && climbed.bound <= 26 + 1e-9, "\(climbed.bound) against \(again.bound)")
+    }
+
     /// Under a time limit on two lanes the ascent goes on beside the master's LPs (`SideAscent`):
     /// whatever it adds, the bound stays valid (the optimum is 13) and the plan is the optimum.
     @Test func theAscentBesideTheMasterLPsKeepsTheBoundValid() throws {
@@ -182,15 +268,20 @@ import Testing
         var generation = ColumnGeneration(m, relaxing: cover)
         generation.columnsPerBlock = 1
         let optima = try pricedWeeks(m, generation, duals)
-        var asked: [Int] = []
-        let given = { (shape: BlockShape, _: [Double], most: Int) -> [[Double]] in
-            asked.append(most)
-            guard let i = generation.priced.firstIndex(where: { generation.relaxation.shapes[$0].columns == shape.columns }) else { return [] }
+        // Asked on the lanes: what each block was asked for, by block.
+        final class Asked: @unchecked Sendable {
+            let lock = NSLock()
+            var most: [Int: Int] = [:]
+        }
+        let asked = Asked(), (priced, shapes) = (generation.priced, generation.relaxation.shapes)
+        let given = { @Sendable (shape: BlockShape, _: [Double], most: Int) -> [[Double]] in
+            guard let i = priced.firstIndex(where: { shapes[$0].columns == shape.columns }) else { return [] }
+            asked.lock.withLock { asked.most[i] = most }
             // The idle week first, then the week priced at the duals.
             return [Array(repeating: 0, count: shape.columns.count), optima[i].point]
         }
-        let with = try generation.run(m, startDuals: duals, seeds: [uncovered], columns: given, solver: glpk, timeLimitSeconds: nil)
-        #expect(asked == Array(repeating: 2, count: generation.priced.count))
+        let with = try generation.run(m, startDuals: duals, seeds: [uncovered], columns: given, solver: glpk, lanes: 2, timeLimitSeconds: nil)
+        #expect(asked.most == Dictionary(uniqueKeysWithValues: priced.indices.map { ($0, 2) }))
         #expect(with.roundLog.hasPrefix("\(generation.priced.count) columns given before the rounds"), "\(with.roundLog)")
         let without = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, timeLimitSeconds: nil)
         #expect(with.converged && abs((with.bound ?? 0) - 13) < 1e-6)

@@ -90,9 +90,10 @@ extension Allocator {
                 // The idle weeks as a second seed: every clinician has a week the master can fall back on.
                 let idle = Greedy.pinsOnly(ctx, candidates).map { model.point(chosen: $0) }
                 let seeds = [w] + [idle].compactMap { $0 }.filter { model.model.violations($0, tolerance: 1e-6).isEmpty }
+                let linear = LaneBox(model.model)  // read only, by the lanes that turn the weeks into points
                 let ascentWeeks = weeks.map { w in
-                    { (shape: BlockShape, costs: [Double], most: Int) in
-                        w.collectedColumns(model.model, shape: shape, from: collector, costs: costs, most: most)
+                    { @Sendable (shape: BlockShape, costs: [Double], most: Int) in
+                        w.collectedColumns(linear.value, shape: shape, from: collector, costs: costs, most: most)
                     }
                 }
                 let pricing = try generation.run(model.model, startDuals: duals, seeds: seeds, columns: ascentWeeks, solver: solver, lanes: lanes,

@@ -81,6 +81,11 @@ public struct ColumnGeneration {
         min(30, max(3, 10_000 / max(1, blocks)))
     }
 
+    /// The dive's share of the master MIP's time. The region's and 2×'s dives take 0.2–0.8 s
+    /// (a third of the time before: 2.7 s, 16 s); 5×'s, at 120 s, 6–9 s with a third, and in five
+    /// runs their plan was never better than the rounding's (given up, or 0.4–2.1 % above it).
+    static let diveShare = 0.1
+
     /// Wentges (1997) smoothing: the share of the best multipliers so far in each round's prices.
     public var smoothing = 0.7
 
@@ -112,20 +117,38 @@ public struct ColumnGeneration {
     /// met; at most the given count, the cheapest first under the given costs — c − πA at the
     /// start duals) that join the master before the first round.
     func run(_ model: LinearModel, startDuals: [Double], seeds: [[Double]],
-             columns: ((BlockShape, _ costs: [Double], _ most: Int) -> [[Double]])? = nil,
+             columns: (@Sendable (BlockShape, _ costs: [Double], _ most: Int) -> [[Double]])? = nil,
              solver: any LinearSolver, lanes: Int = 1,
              timeLimitSeconds: Double?, mipShare: Double = Self.defaultMipShare, rounding: (([Double]) -> [Double]?)? = nil,
              side: SideAscent? = nil, isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> Result {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)
-        // Under a time limit the idle lane takes on the ascent (`side`) while the master's LPs run
-        // on one core: its steps during each master LP, its fine bound during the dive.
+        // GLPK's simplex runs on one core. Under a time limit the idle lane takes on the ascent
+        // (`side`): its steps during each master LP, its fine bound during the dive.
         let sideLane = lanes > 1 && timeLimitSeconds != nil ? side : nil
-        /// `work` on the master, with `sideWork` on the idle lane beside it (or `work` alone).
+        // The master separates where the model does (Pool: by profession group): its LPs and the
+        // dive's are solved part by part on every lane (`DecomposingSolver`), and a lane done
+        // with its parts takes the ascent on while the other finishes. 5× the region, 120 s: the
+        // master LPs of rounds 2–6 took 0.8–1.8 s instead of 2.2–4.7 s, 10 rounds instead of 6.
+        // A master in one piece runs on one lane, the ascent on the other (`besideTheSide`).
+        let groups = IndependentGroups(model, relaxation)
+        let masterParts = groups.parts(smallerThan: MasterColumns.smallPartShare)
+        func partByPart(whenIdle: (@Sendable (SideAscent, _ allDone: @escaping @Sendable () -> Bool) -> Void)?) -> any LinearSolver {
+            var parts = DecomposingSolver(base: solver, laneCount: lanes, smallBlockShare: MasterColumns.smallPartShare,
+                                          isStopRequested: isStopRequested)
+            if let sideLane, let whenIdle { parts.whenLaneIdle = { allDone in whenIdle(sideLane, allDone) } }
+            return parts
+        }
+        let lpSolver = LaneBox<any LinearSolver>(masterParts > 1
+            ? partByPart(whenIdle: { side, allDone in side.run(until: { allDone() || isStopRequested() }) }) : solver)
+        let diveSolver = LaneBox<any LinearSolver>(masterParts > 1
+            ? partByPart(whenIdle: { side, allDone in side.finish(stop: { allDone() || isStopRequested() }) }) : solver)
+        /// `work` on the master, with `sideWork` on the idle lane beside it (or `work` alone: no
+        /// side lane, or a master solved part by part, whose lanes take the side's work themselves).
         func besideTheSide<T>(_ sideWork: @escaping @Sendable (SideAscent, StopLatch) -> Void,
                               _ work: @escaping @Sendable (inout MasterColumns) throws -> T) throws -> T {
             let shared = LaneBox(master), done = StopLatch({ false }), result = LaneBox<Swift.Result<T, Error>?>(nil)
-            solver.lanes.run(lanes: sideLane == nil ? 1 : 2) { lane in
+            solver.lanes.run(lanes: sideLane == nil || masterParts > 1 ? 1 : 2) { lane in
                 if lane == 0 {
                     result.value = Swift.Result { try work(&shared.value) }
                     done.latch()
@@ -137,14 +160,13 @@ public struct ColumnGeneration {
             guard let outcome = result.value else { throw SolverError("the master's lane returned nothing") }
             return try outcome.get()
         }
-        let lpSolver = LaneBox(solver)
         func masterLP(timeLimit: Double?) throws -> MasterColumns.LPSolution? {
             try besideTheSide({ side, done in side.run(until: { done.isSet || isStopRequested() }) }) {
                 try $0.solveLP(lpSolver.value, timeLimit: timeLimit)
             }
         }
         for seed in seeds where seed.count == model.variableCount { master.add(seeds: seed) }
-        var startColumns = 0
+        var startColumns = 0, startSeconds = (seedsLP: 0.0, given: 0.0)
         if let columns {
             // The seeds' master LP first (one or two weeks per block: fast): its basis is a
             // primal feasible start for the master with the given columns, which GLPK's own start
@@ -152,23 +174,43 @@ public struct ColumnGeneration {
             if timeLimitSeconds.map({ $0 * (1 - mipShare) > 0 }) ?? true {
                 _ = try masterLP(timeLimit: timeLimitSeconds.map { $0 * (1 - mipShare) })
             }
+            startSeconds.seedsLP = clock.elapsed
             // Each block's `columnsPerBlock` cheapest at the start duals: all of them (37 117 on the
             // 5× week) made the first master LP take more than 40 s.
             let (reduced, _) = Self.pricedCosts(model, relaxation.relaxedRows, startDuals)
             let perBlock = columnsPerBlock ?? Self.givenColumnsPerBlock(blocks: priced.count)
-            for (i, b) in priced.enumerated() {
-                let shape = relaxation.shapes[b]
-                let given = columns(shape, reduced, 2 * perBlock)
-                for p in Self.cheapest(given, of: shape.columns, costs: reduced, most: perBlock) where master.add(block: i, point: p) {
-                    startColumns += 1
+            // Turning the given weeks into points took 4.4 s of 5×'s 64 s on one lane: the blocks
+            // go to every lane, a chunk at a time (the points are dense over a block's columns),
+            // and join the master in block order.
+            let shapes = relaxation.shapes, pricedBlocks = priced
+            for chunk in stride(from: 0, to: priced.count, by: 256) {
+                let blocks = Array(chunk..<min(priced.count, chunk + 256))
+                let queue = SharedQueue(blocks), found = (0..<max(1, lanes)).map { _ in LaneBox([(block: Int, points: [[Double]])]()) }
+                DispatchQueue.concurrentPerform(iterations: found.count) { lane in
+                    while let i = queue.pop() {
+                        let shape = shapes[pricedBlocks[i]]
+                        found[lane].value.append((i, Self.cheapest(columns(shape, reduced, 2 * perBlock), of: shape.columns,
+                                                                  costs: reduced, most: perBlock)))
+                    }
+                }
+                for (i, points) in found.flatMap(\.value).sorted(by: { $0.block < $1.block }) {
+                    for p in points where master.add(block: i, point: p) { startColumns += 1 }
                 }
             }
+            startSeconds.given = clock.elapsed - startSeconds.seedsLP
         }
         var bestBound: Double?, rounds = 0, converged = false, interrupted = false
-        var center = startDuals, centerBound = -Double.infinity, alpha = smoothing
+        // The smoothing's centre: each group's rows at the multipliers of its best part of the
+        // bound so far (`IndependentGroups`: for one group, the best multipliers so far).
+        var best = BestGroupParts(groups: groups, start: startDuals, constant: model.objectiveConstant)
+        var alpha = smoothing
         var masterDuals: (pi: [Double], sigma: [Double], objective: Double)?
         var pricer = relaxation
-        var roundLog = columns == nil ? "" : "\(startColumns) columns given before the rounds\n"
+        var roundLog = masterParts > 1 ? "the master falls into \(masterParts) independent parts: its LPs solved part by part on \(lanes) lane(s)\n" : ""
+        if columns != nil {
+            roundLog += String(format: "%d columns given before the rounds (the seeds' master LP until %.1f s, the given columns %.1f s)\n",
+                               startColumns, startSeconds.seedsLP, startSeconds.given)
+        }
         var masterObjectives: [Double] = [], lastExact = 0, closeEnough = false
         var lastMasterPoint: [Double]?
         let pricingEnd = timeLimitSeconds.map { $0 * (1 - mipShare) } ?? .infinity
@@ -189,6 +231,7 @@ public struct ColumnGeneration {
             let roundStart = clock.elapsed
             if roundStart + 1.2 * lastRoundSeconds >= pricingEnd { roundsPastShare += 1 }
             // Wentges smoothing: price between the best multipliers so far and the master's duals.
+            let center = best.multipliers
             var price = center
             if let m = masterDuals {
                 for r in relaxation.relaxedRows { price[r] = alpha * center[r] + (1 - alpha) * m.pi[r] }
@@ -207,7 +250,9 @@ public struct ColumnGeneration {
             // L(price), valid whatever the multipliers: every block is in the sum.
             let bound = constant + optima.reduce(0) { $0 + $1.value }
             bestBound = max(bestBound ?? -.infinity, bound)
-            if bound > centerBound { centerBound = bound; center = price }
+            let pricedBlocks = priced + kept
+            best.offer(groups, parts: groups.parts(of: model, multipliers: price, blocks: pricedBlocks, values: optima.map(\.value)), at: price)
+            if let b = best.bound { bestBound = max(bestBound ?? -.infinity, b) }
             if let m = masterDuals, pricer.blockRelaxation == nil, let b = bestBound, m.objective - b <= boundTolerance * abs(m.objective) {
                 // The Dantzig–Wolfe bound lies between the two: more rounds could raise the bound by
                 // at most the difference, and the master MIP's plan needs the time more. Equal, the
@@ -246,8 +291,9 @@ public struct ColumnGeneration {
             guard clock.elapsed < roundsEnd, let lp = try masterLP(timeLimit: timeLimitSeconds.map { _ in roundsEnd - clock.elapsed })
             else { break }
             if let b = sideLane?.bound, b > (bestBound ?? -.infinity) { bestBound = b }
-            roundLog += String(format: "round %d at %.1f s: bound %.2f €%@, %d columns added, master LP %.2f € (pricing %.1f s, master LP %.1f s)\n",
-                               rounds, clock.elapsed, bound, exactRound ? " (exact)" : "", added, lp.objective,
+            let byGroup = groups.count > 2 ? String(format: " (each group's best: %.2f €)", best.bound ?? .nan) : ""
+            roundLog += String(format: "round %d at %.1f s: bound %.2f €%@%@, %d columns added, master LP %.2f € (pricing %.1f s, master LP %.1f s)\n",
+                               rounds, clock.elapsed, bound, exactRound ? " (exact)" : "", byGroup, added, lp.objective,
                                pricingTime, clock.elapsed - masterStart)
             masterDuals = (lp.relaxedDuals, lp.convexityDuals, lp.objective)
             // Priced by a relaxation, the rounds' bound stays below the master LP even when no
@@ -275,16 +321,17 @@ public struct ColumnGeneration {
         var point: [Double]?
         var masterLog = ""
         if !interrupted, !isStopRequested(), mipLimit.map({ $0 - clock.elapsed > 0.5 }) ?? true {
+            let roundingClock = BlockClock()
             if let rounding, let fractional = lastMasterPoint, let seed = rounding(fractional), seed.count == model.variableCount,
                model.violations(seed, tolerance: 1e-6).isEmpty {
                 master.add(seeds: seed)
-                masterLog += String(format: "rounding the master LP: %.2f €\n", model.objectiveValue(seed))
+                masterLog += String(format: "rounding the master LP: %.2f € in %.2f s\n", model.objectiveValue(seed), roundingClock.elapsed)
             }
-            // A dive on the master LP, given up to a third of the master MIP's time: one more seed.
-            let diveLimit = masterSeconds.map { $0 / 3 } ?? max(1, pricingSeconds) / 3
+            // A dive on the master LP, given up to `diveShare` of the master MIP's time: one more seed.
+            let diveLimit = masterSeconds.map { $0 * Self.diveShare } ?? max(1, pricingSeconds) * Self.diveShare
             let diveClock = BlockClock()
             let dive = try besideTheSide({ side, _ in side.finish(stop: isStopRequested) }) {
-                try $0.dive(lpSolver.value, timeLimit: diveLimit, isStopRequested: isStopRequested)
+                try $0.dive(diveSolver.value, timeLimit: diveLimit, isStopRequested: isStopRequested)
             }
             if let sideLane, sideLane.steps > 0 {
                 masterLog += String(format: "the idle lane's ascent (%d steps), its bound at the best multipliers: %.2f €\n", sideLane.steps, sideLane.bound ?? .nan)

@@ -31,6 +31,8 @@ public struct LagrangianBound {
         var point: [Double]
         /// The multipliers of this evaluation, one per row of the model (an ascent's best; else empty).
         var multipliers: [Double] = []
+        /// Each block's value (or bound), in the relaxation's block order.
+        var blockValues: [Double] = []
     }
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
@@ -73,7 +75,9 @@ public struct LagrangianBound {
             bound += optimum.value  // in block order: the same sum whatever order the lanes finished in
             for (k, j) in shapes[b].columns.enumerated() where k < optimum.point.count { point[j] = optimum.point[k] }
         }
-        return Value(bound: bound, blocks: shapes.count, seconds: clock.elapsed, point: point)
+        var value = Value(bound: bound, blocks: shapes.count, seconds: clock.elapsed, point: point)
+        value.blockValues = optima.map(\.value)
+        return value
     }
 
     /// The optimum of each listed block under `costs` (one per column of the model): its value —
@@ -116,7 +120,8 @@ public struct LagrangianBound {
                 timeLimitSeconds: Double?, maxSteps: Int = 50, patience: Int = 2,
                 isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> SubgradientAscent {
         let clock = BlockClock()
-        var state = SubgradientAscent(model, relaxedRows: relaxedRows, from: rowDuals, target: target, patience: patience)
+        var state = SubgradientAscent(model, relaxedRows: relaxedRows, from: rowDuals, target: target, patience: patience,
+                                      groups: IndependentGroups(model, self))
         while state.evaluations < maxSteps, !isStopRequested() {
             let left = timeLimitSeconds.map { $0 - clock.elapsed }
             if let left, left <= 0 { break }
@@ -133,18 +138,29 @@ public struct LagrangianBound {
 /// evaluation so far and the step size, so that it can go on where it stopped.
 struct SubgradientAscent: Sendable {
     private(set) var lambda: [Double]
+    /// The best bound so far and its multipliers. With independent groups (`IndependentGroups`)
+    /// these are each group's best part and its multipliers, from whichever step: then its point is
+    /// empty (no one evaluation's).
     var best: LagrangianBound.Value?
     private(set) var evaluations = 0
     private var theta = 1.0, stalled = 0
+    /// The best single evaluation's bound: the step size halves after `patience` steps below it.
+    private var bestEvaluated = -Double.infinity
+    private let groups: IndependentGroups?
+    private var parts: BestGroupParts?
     let target: Double
     let patience: Int
     /// The last point satisfied every relaxed row, or its bound reached the target: no step is left.
     private(set) var finished = false
 
-    init(_ model: LinearModel, relaxedRows: [Int], from rowDuals: [Double], target: Double, patience: Int) {
+    init(_ model: LinearModel, relaxedRows: [Int], from rowDuals: [Double], target: Double, patience: Int,
+         groups: IndependentGroups? = nil) {
         lambda = rowDuals
         for r in relaxedRows { lambda[r] = LagrangianBound.clamped(lambda[r], model.senses[r]) }
         self.target = target; self.patience = patience
+        // With one group its best part is the best evaluation: nothing to gain.
+        self.groups = (groups?.count ?? 0) > 2 ? groups : nil
+        parts = self.groups.map { BestGroupParts(groups: $0, start: lambda, constant: model.objectiveConstant) }
     }
 
     /// One evaluation at the multipliers and the step after it; false when none was made (finished,
@@ -155,9 +171,20 @@ struct SubgradientAscent: Sendable {
               let value = try relaxation.evaluate(model, rowDuals: lambda, solver: solver, lanes: lanes, timeLimitSeconds: timeLimitSeconds,
                                                   isStopRequested: isStopRequested) else { return false }
         evaluations += 1
-        if value.bound > (best?.bound ?? -.infinity) { best = value; best?.multipliers = lambda; stalled = 0 } else {
+        if value.bound > bestEvaluated { bestEvaluated = value.bound; stalled = 0 } else {
             stalled += 1
             if stalled >= patience { theta /= 2; stalled = 0 }
+        }
+        if let groups, var parts, value.blockValues.count == relaxation.shapes.count {
+            parts.offer(groups, parts: groups.parts(of: model, multipliers: lambda, blocks: Array(relaxation.shapes.indices),
+                                                     values: value.blockValues), at: lambda)
+            self.parts = parts
+            if let b = parts.bound, b > (best?.bound ?? -.infinity) {
+                best = value
+                best?.bound = b; best?.multipliers = parts.multipliers; best?.point = []; best?.blockValues = []
+            }
+        } else if value.bound > (best?.bound ?? -.infinity) {
+            best = value; best?.multipliers = lambda
         }
         let rows = relaxation.relaxedRows
         var step = rows.map { r in model.rightHandSides[r] - model.activity(ofRow: r, value.point) }

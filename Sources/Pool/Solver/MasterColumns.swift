@@ -117,6 +117,10 @@ struct MasterColumns {
         return m
     }
 
+    /// Parts of the master smaller than this share of its columns are solved together: on 5× the
+    /// region the smallest profession group held 5 % of the columns.
+    static let smallPartShare = 0.02
+
     /// The master LP's objective and duals (π per model row, zero off the relaxed rows; σ per
     /// priced block), and its solution as a (fractional) point of the whole model: Σ λ × column.
     typealias LPSolution = (objective: Double, relaxedDuals: [Double], convexityDuals: [Double], point: [Double])
