@@ -110,12 +110,41 @@ import Testing
         #expect(abs((best.bound ?? 0) - 26) < 1e-9)
         let together = try #require(try relaxation.evaluate(m, rowDuals: best.multipliers, solver: glpk, timeLimitSeconds: nil))
         #expect(abs(together.bound - 26) < 1e-9)
-        // The ascent keeps each group's best part the same way: its best is L at its multipliers.
-        let ascent = try relaxation.ascent(m, from: Array(repeating: 0, count: m.constraintCount), target: 60, solver: glpk,
-                                           timeLimitSeconds: nil, maxSteps: 12)
-        let climbed = try #require(ascent.best)
-        let again = try #require(try relaxation.evaluate(m, rowDuals: climbed.multipliers, solver: glpk, timeLimitSeconds: nil))
-        #expect(abs(again.bound - climbed.bound) < 1e-9 && climbed.bound <= 26 + 1e-9, "\(climbed.bound) against \(again.bound)")
+        // The ascent keeps each group's best part the same way: its best is L at its multipliers,
+        // whether all groups take one step or (given the plan behind the target) each its own.
+        let (_, _, _, uncovered) = try twoGroups()
+        for plan in [nil, uncovered] {
+            let ascent = try relaxation.ascent(m, from: Array(repeating: 0, count: m.constraintCount), target: 60, targetPlan: plan,
+                                               solver: glpk, timeLimitSeconds: nil, maxSteps: 12)
+            let climbed = try #require(ascent.best)
+            let again = try #require(try relaxation.evaluate(m, rowDuals: climbed.multipliers, solver: glpk, timeLimitSeconds: nil))
+            #expect(abs(again.bound - climbed.bound) < 1e-9 && climbed.bound <= 26 + 1e-9, "\(climbed.bound) against \(again.bound)")
+            #expect(climbed.bound > 13, "both groups climbed: \(climbed.bound)")
+        }
+    }
+
+    /// With the plan behind the target, each group steps towards its own part of the plan: a
+    /// group whose part is already at its optimum stays put while the other climbs.
+    @Test func eachGroupStepsTowardsItsOwnPartOfThePlan() throws {
+        let (m, cover, _, uncovered) = try twoGroups()
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let groups = IndependentGroups(m, relaxation)
+        // Group 0 already at its best multipliers (10 a day: L = 13, its optimum), group 1 at zero.
+        var start = Array(repeating: 0.0, count: m.constraintCount)
+        for r in groups.rows[0] { start[r] = 10 }
+        // The plan: group 0 at its optimum (13), group 1 all uncovered (30).
+        let optimum = try glpk.solve(m, options: SolveOptions(relativeGap: 0, verbosity: .quiet)).values
+        #expect(m.objectiveValue(optimum) == 26)
+        var plan = uncovered
+        for b in relaxation.shapes.indices where groups.groupOfBlock[b] == 0 {
+            for j in relaxation.shapes[b].columns { plan[j] = optimum[j] }
+        }
+        #expect(m.violations(plan).isEmpty && abs(m.objectiveValue(plan) - 43) < 1e-9)
+        var ascent = SubgradientAscent(m, relaxedRows: relaxation.relaxedRows, from: start, target: 43, patience: 2,
+                                       groups: groups, shapes: relaxation.shapes, targetPlan: plan)
+        #expect(try ascent.step(relaxation, m, solver: glpk, lanes: 1, timeLimitSeconds: nil, isStopRequested: { false }))
+        for r in groups.rows[0] { #expect(ascent.lambda[r] == 10, "group 0 reached its part of the plan: no step") }
+        #expect(groups.rows[1].contains { ascent.lambda[$0] > 0 }, "group 1 climbs")
     }
 
     /// Under a time limit on two lanes the ascent goes on beside the master's LPs (`SideAscent`):

@@ -66,7 +66,7 @@ extension Allocator {
                 let share = Self.ascentShare(exactRoundsFit: followed, priceAndBranch: options.columnGenerationShare > 0)
                 var collecting = relaxation
                 collecting.collector = collector
-                let found = try relaxedAscent(model, collecting, target: model.model.objectiveValue(w), lanes: lanes,
+                let found = try relaxedAscent(model, collecting, target: model.model.objectiveValue(w), targetPlan: w, lanes: lanes,
                                               timeLimit: timeLimit.map { $0 * share }, stop: stop)
                 let ascent = found?.bound
                 side = found?.side
@@ -148,13 +148,15 @@ extension Allocator {
     /// clinician instead of a MIP) from every coverage row priced at its uncovered cost, towards the
     /// warm start's objective — the bound of weeks too large for the LP, and the duals price-and-
     /// branch starts from. Nil when not one evaluation finished in `timeLimit`.
-    func relaxedAscent(_ model: AllocationModel, _ relaxedWeeks: WeekRelaxation, target: Double, lanes: Int, timeLimit: Double?,
+    func relaxedAscent(_ model: AllocationModel, _ relaxedWeeks: WeekRelaxation, target: Double, targetPlan: [Double]? = nil,
+                       lanes: Int, timeLimit: Double?,
                        stop: @escaping @Sendable () -> Bool) throws -> (bound: LagrangianBound.Value, side: SideAscent)? {
         var weeks = relaxedWeeks
         weeks.coarseness = 5
         var relaxation = LagrangianBound(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, blockRelaxation: weeks)
         let clock = Stopwatch()
-        let ascent = try relaxation.ascent(model.model, from: uncoveredCostPrices(model), target: target, solver: solver, lanes: lanes,
+        let ascent = try relaxation.ascent(model.model, from: uncoveredCostPrices(model), target: target, targetPlan: targetPlan,
+                                           solver: solver, lanes: lanes,
                                            timeLimitSeconds: timeLimit.map { $0 * 0.8 }, maxSteps: Self.relaxedAscentSteps, patience: 5,
                                            isStopRequested: stop)
         guard var best = ascent.best else { return nil }
