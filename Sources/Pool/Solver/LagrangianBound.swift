@@ -155,7 +155,7 @@ struct SubgradientAscent: Sendable {
     /// target, by their own θ — the groups are independent ascents (nil: one step for all). 5×
     /// the region at 120 s: bounds 1 366 362–1 374 448 € over ten runs against 1 364 872–1 368 988 €
     /// over four with one step, gaps median 5.1 % against 5.5 %.
-    private var groupSteps: (targets: [Double], theta: [Double], stalled: [Int], best: [Double])?
+    private var groupSteps: (targets: [Double], theta: [Double], stalled: [Int], best: [Double], positions: [[Int]])?
     let target: Double
     let patience: Int
     /// The last point satisfied every relaxed row, or its bound reached the target: no step is left.
@@ -175,8 +175,11 @@ struct SubgradientAscent: Sendable {
             for (b, shape) in shapes.enumerated() {
                 for j in shape.columns { targets[groups.groupOfBlock[b]] += model.objectiveCoefficients[j] * plan[j] }
             }
+            // Each group's rows as positions in the relaxed rows (the order of a step's direction).
+            var position: [Int: Int] = [:]
+            for (k, r) in relaxedRows.sorted().enumerated() { position[r] = k }
             groupSteps = (targets, Array(repeating: 1, count: groups.count), Array(repeating: 0, count: groups.count),
-                          Array(repeating: -.infinity, count: groups.count))
+                          Array(repeating: -.infinity, count: groups.count), groups.rows.map { $0.compactMap { position[$0] } })
         }
     }
 
@@ -212,15 +215,13 @@ struct SubgradientAscent: Sendable {
         if let groups, let offered = groupParts, var g = groupSteps {
             // Each group (but the last, of rows without entries, which no block prices) by its
             // own Polyak step: its θ halves after `patience` steps without a better part.
-            var position: [Int: Int] = [:]
-            for (k, r) in rows.enumerated() { position[r] = k }
             var moved = false
             for group in 0..<(groups.count - 1) {
                 if offered[group] > g.best[group] { g.best[group] = offered[group]; g.stalled[group] = 0 } else {
                     g.stalled[group] += 1
                     if g.stalled[group] >= patience { g.theta[group] /= 2; g.stalled[group] = 0 }
                 }
-                let ks = groups.rows[group].compactMap { position[$0] }
+                let ks = g.positions[group]
                 let norm = ks.reduce(0) { $0 + step[$1] * step[$1] }
                 guard norm > 1e-12, g.targets[group] > offered[group] else { continue }
                 let size = g.theta[group] * (g.targets[group] - offered[group]) / norm
