@@ -1,22 +1,95 @@
 /// The DP of `WeekRelaxation`: one clinician's best week over the items left after pruning.
 extension WeekRelaxation {
     /// Weighted interval scheduling over `items` (ascending: in widened-end order) with links and
-    /// the hours knapsack. g[a][h]: least cost of a week among the items up to a that ends with a,
-    /// in at most h units; f[a][h]: the same without the "ends with a". Then the overtime on h.
+    /// the hours knapsack. g[a]: the least cost of a week among the items up to a that ends with a,
+    /// per number of hour units; f[a]: the same without the "ends with a". Then the overtime.
+    ///
+    /// Each row is kept as its Pareto frontier — the weeks no other week beats in both hours and
+    /// cost, by hours — not as a table over every hour count: on the 5× week a row's frontier
+    /// holds about 6 weeks where the table had 174 cells (quarter hours) or ~870 (3 minutes). The
+    /// values are the table's, summed in the same order (`WeekScheduleTests` compare the two).
     static func schedule(_ w: Week, items: [Int], base: [Double], linkCost: [[Double]], rate: Double,
                          coarseness: Int = 1) -> (value: Double, items: [Int]) {
         let n = items.count
         guard n > 0 else { return (0, []) }
         let hoursRule = w.capUnits != nil, k = max(1, coarseness)
-        let units = items.map { w.units[$0] / k }, startUnits = items.map { w.startUnits[$0] / k }
-        // No more units than all the items could fill (trips included).
-        let fill = zip(units, startUnits).reduce(0) { $0 + $1.0 + $1.1 }
-        let width = (w.capUnits.map { min(max(0, $0 / k), fill) } ?? 0) + 1
+        let cap = w.capUnits.map { max(0, $0 / k) } ?? 0
         var position = Array(repeating: 0, count: w.columns.count)  // 0: not among the items
         for (a, j) in items.enumerated() { position[j] = a + 1 }
-        // p[a]: how many of the items before a end (widened) by a's start — a prefix, by the order.
-        var p = Array(repeating: 0, count: n + 1)
+        let p = precedingItems(w, items: items)
+        // Nodes: weeks ending with an item (row a, 1-based) after the node `parent`; node 0 is
+        // the empty week.
+        var units: [Int] = [0], cost: [Double] = [0], row: [Int32] = [0], parent: [Int32] = [-1]
+        // Frontiers: node ids by ascending units (and so descending cost), as ranges of flat lists.
+        var fNodes: [Int32] = [0], gNodes: [Int32] = []
+        var f = Array(repeating: 0..<1, count: n + 1), g = Array(repeating: 0..<0, count: n + 1)
+        // A week that could end with a: its units, its cost before a's base, its way in (0: a
+        // start after f[p[a]], l + 1: link l) and the node before a.
+        var offers: [(units: Int, cost: Double, way: Int, node: Int32)] = []
         for a in 1...n {
+            let j = items[a - 1]
+            let u = hoursRule ? w.units[j] / k : 0, su = hoursRule ? w.startUnits[j] / k : 0
+            offers.removeAll(keepingCapacity: true)
+            for id in fNodes[f[p[a]]] {
+                let total = units[Int(id)] + u + su
+                if total > cap { break }
+                offers.append((total, cost[Int(id)] + w.startCost[j], 0, id))
+            }
+            var ways = offers.isEmpty ? 0 : 1
+            for (l, link) in w.links[j].enumerated() {
+                let b = position[link.from]
+                guard b > 0, b <= p[a] else { continue }
+                let lu = link.lodging >= 0 ? 0 : su, before = offers.count
+                for id in gNodes[g[b]] {
+                    let total = units[Int(id)] + u + lu
+                    if total > cap { break }
+                    offers.append((total, cost[Int(id)] + linkCost[j][l], l + 1, id))
+                }
+                if offers.count > before { ways += 1 }
+            }
+            // Several ways in: by units, then cost, then way (the table prefers a start on ties).
+            if ways > 1 { offers.sort { ($0.units, $0.cost, $0.way) < ($1.units, $1.cost, $1.way) } }
+            let first = gNodes.count
+            var least = Double.infinity
+            for o in offers where o.cost < least {
+                least = o.cost
+                gNodes.append(Int32(units.count))
+                units.append(o.units); cost.append(o.cost + base[j]); row.append(Int32(a)); parent.append(o.node)
+            }
+            g[a] = first..<gNodes.count
+            guard !g[a].isEmpty else { f[a] = f[a - 1]; continue }
+            // f[a]: f[a − 1] and g[a] merged by units, each kept only below every cost before it
+            // (on a tie f[a − 1], as the table's way back does).
+            let start = fNodes.count
+            var i = f[a - 1].lowerBound, e = g[a].lowerBound
+            least = .infinity
+            while i < f[a - 1].upperBound || e < g[a].upperBound {
+                let fromF: Bool
+                if e == g[a].upperBound { fromF = true } else if i == f[a - 1].upperBound { fromF = false } else {
+                    let x = fNodes[i], y = gNodes[e]
+                    fromF = (units[Int(x)], cost[Int(x)]) <= (units[Int(y)], cost[Int(y)])
+                }
+                let id = fromF ? fNodes[i] : gNodes[e]
+                if fromF { i += 1 } else { e += 1 }
+                if cost[Int(id)] < least { least = cost[Int(id)]; fNodes.append(id) }
+            }
+            f[a] = start..<fNodes.count
+        }
+        var best: Int32 = 0, bestValue = Double.infinity
+        for id in fNodes[f[n]] {
+            let overtime = hoursRule ? max(0, Double(units[Int(id)] * k) * hourUnit - w.regularHours) * rate : 0
+            let v = cost[Int(id)] + overtime
+            if v < bestValue { bestValue = v; best = id }
+        }
+        var chosen: [Int] = []
+        while best > 0 { chosen.append(items[Int(row[Int(best)]) - 1]); best = parent[Int(best)] }
+        return (bestValue, chosen.reversed())
+    }
+
+    /// p[a]: how many of the items before a end (widened) by a's start — a prefix, by the order.
+    static func precedingItems(_ w: Week, items: [Int]) -> [Int] {
+        var p = Array(repeating: 0, count: items.count + 1)
+        for a in stride(from: 1, through: items.count, by: 1) {
             var lo = 0, hi = a - 1
             let start = w.starts[items[a - 1]]
             while lo < hi {
@@ -25,55 +98,6 @@ extension WeekRelaxation {
             }
             p[a] = lo
         }
-        let infinity = Double.infinity
-        var f = Array(repeating: 0.0, count: (n + 1) * width)
-        var g = Array(repeating: infinity, count: (n + 1) * width)
-        // Per g entry, where the week came from: 0 a start after f[p], b > 0 a link from item b.
-        var from = Array(repeating: 0, count: (n + 1) * width)
-        for a in 1...n {
-            let j = items[a - 1]
-            let u = hoursRule ? units[a - 1] : 0, su = hoursRule ? startUnits[a - 1] : 0
-            let row = a * width, before = p[a] * width
-            for h in 0..<width where h >= u + su {
-                g[row + h] = f[before + h - u - su] + w.startCost[j]
-            }
-            for (l, link) in w.links[j].enumerated() {
-                let b = position[link.from]
-                guard b > 0, b <= p[a] else { continue }
-                let cost = linkCost[j][l], lu = link.lodging >= 0 ? 0 : su
-                for h in 0..<width where h >= u + lu {
-                    let via = g[b * width + h - u - lu] + cost
-                    if via < g[row + h] { g[row + h] = via; from[row + h] = b }
-                }
-            }
-            for h in 0..<width {
-                g[row + h] += base[j]
-                f[row + h] = min(f[row - width + h], g[row + h])
-            }
-        }
-        var bestH = 0, bestValue = infinity
-        for h in 0..<width {
-            let overtime = hoursRule ? max(0, Double(h * k) * hourUnit - w.regularHours) * rate : 0
-            let v = f[n * width + h] + overtime
-            if v < bestValue { bestValue = v; bestH = h }
-        }
-        // Back from f[n][bestH]: down the f rows to the item that ends the week, then along g.
-        var chosen: [Int] = [], a = n, h = bestH, inG = false
-        while a > 0 {
-            if !inG {
-                if f[a * width + h] == f[(a - 1) * width + h] { a -= 1; continue }
-                inG = true
-            }
-            let j = items[a - 1], u = hoursRule ? units[a - 1] : 0, su = hoursRule ? startUnits[a - 1] : 0
-            chosen.append(j)
-            let b = from[a * width + h]
-            if b == 0 {
-                h -= u + su; a = p[a]; inG = false
-            } else {
-                let link = w.links[j].first { position[$0.from] == b }
-                h -= u + ((link?.lodging ?? -1) >= 0 ? 0 : su); a = b
-            }
-        }
-        return (bestValue, chosen.reversed())
+        return p
     }
 }
