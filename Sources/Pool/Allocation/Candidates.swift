@@ -44,7 +44,7 @@ public struct RowDiagnosis: Sendable, Hashable {
     }
 }
 
-/// All candidates of a scenario, in a deterministic order (row, clinician, mode), with indexes.
+/// All candidates of a scenario, in a deterministic order (clinician, start, row, mode), with indexes.
 public struct CandidateSet: Sendable {
     public let all: [Candidate]
     /// Candidate indices per clinician, sorted by (start, row, mode).
@@ -89,13 +89,13 @@ public struct CandidateSet: Sendable {
             }
             diagnosis[r] = diag
         }
+        // A clinician's candidates side by side (their x columns too): the week relaxation reads
+        // one clinician's columns at a time, and scattered they missed the cache on every read.
+        all.sort { ($0.clinician, $0.start, $0.row, $0.mode) < ($1.clinician, $1.start, $1.row, $1.mode) }
         var byClinician = Array(repeating: [Int](), count: sc.clinicians.count)
         var byRow = Array(repeating: [Int](), count: sc.demand.count)
         for (k, cand) in all.enumerated() {
             byClinician[cand.clinician].append(k); byRow[cand.row].append(k)
-        }
-        for c in byClinician.indices {
-            byClinician[c].sort { (all[$0].start, all[$0].row, all[$0].mode) < (all[$1].start, all[$1].row, all[$1].mode) }
         }
         self.all = all; self.byClinician = byClinician; self.byRow = byRow; self.diagnosis = diagnosis
     }
