@@ -21,6 +21,8 @@ public struct RelaxationGuidedSolver: SolverWrapper {
     /// Share of the time left after the LP that RENS / RINS may use (region, 60 s: 10 % gave
     /// 343 640 €, 40 % 338 181 €, 25 % 337 418–337 532 €).
     public var neighbourhoodShare = 0.25
+    /// At most this long for RENS / RINS (nil: the share alone).
+    public var neighbourhoodSecondsCap: Double?
     /// Share of the time left after RINS that the neighbourhood search may use (the rest goes to
     /// branch-and-cut), and the time limit of each of its sub-MIPs.
     public var searchShare = 0.9
@@ -91,7 +93,7 @@ public struct RelaxationGuidedSolver: SolverWrapper {
         let graph = ColumnRows(model)
         if !isStopRequested(), remaining().map({ $0 > 0 }) ?? true {
             var search = options
-            search.timeLimitSeconds = remaining().map { $0 * neighbourhoodShare }
+            search.timeLimitSeconds = remaining().map { min($0 * neighbourhoodShare, neighbourhoodSecondsCap ?? .infinity) }
             let integers = model.kinds.filter { $0 != .continuous }.count
             let r: SolveResult, free: Int
             if let incumbent = best.values {
