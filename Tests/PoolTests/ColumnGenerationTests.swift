@@ -81,7 +81,7 @@ import Testing
         let relaxation = LagrangianBound(m, relaxing: cover)
         let ascent = try relaxation.ascent(m, from: Array(repeating: 0, count: m.constraintCount), target: 60, solver: glpk,
                                            timeLimitSeconds: nil, maxSteps: 2)
-        let side = SideAscent(ascent, relaxation: relaxation, fine: relaxation, model: m, solver: glpk)
+        let side = SideAscent(ascent, relaxation: relaxation, model: m, solver: glpk)
         let timed = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, lanes: 2, timeLimitSeconds: 20, side: side)
         #expect((timed.bound ?? .infinity) <= 26 + 1e-6 && (side.bound ?? -.infinity) <= 26 + 1e-6)
         #expect(timed.point.map { m.objectiveValue($0) } == 26)
@@ -155,7 +155,7 @@ import Testing
         let relaxation = LagrangianBound(m, relaxing: cover)
         let ascent = try relaxation.ascent(m, from: Array(repeating: 0, count: m.constraintCount), target: 30, solver: glpk,
                                            timeLimitSeconds: nil, maxSteps: 2)
-        let side = SideAscent(ascent, relaxation: relaxation, fine: relaxation, model: m, solver: glpk)
+        let side = SideAscent(ascent, relaxation: relaxation, model: m, solver: glpk)
         let r = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, lanes: 2, timeLimitSeconds: 20, side: side)
         let bound = try #require(r.bound)
         #expect(bound <= 13 + 1e-6)

@@ -11,11 +11,9 @@ import Testing
     let glpk = GLPKSolver()
 
     struct Blocks {
-        /// Per block: GLPK's optimum, the DP's value (nil: a block the DP leaves to GLPK), and
-        /// the DP's value with hours in quarters.
+        /// Per block: GLPK's optimum and the DP's value (nil: a block the DP leaves to GLPK).
         var exact: [Double] = []
         var dp: [Double?] = []
-        var coarse: [Double?] = []
     }
 
     func model(_ sc: Scenario, disabled: Set<RuleID> = []) throws -> AllocationModel {
@@ -30,13 +28,10 @@ import Testing
         let optima = try #require(try exact.solveBlocks(Array(exact.shapes.indices), m.model, costs: costs, solver: glpk, lanes: 1,
                                                        timeLimitSeconds: nil, isStopRequested: { false }))
         let weeks = WeekRelaxation(m)
-        var coarse = weeks
-        coarse.coarseness = 5
         var out = Blocks()
         for (b, shape) in exact.shapes.enumerated() {
             out.exact.append(optima[b].value)
             out.dp.append(weeks.relaxedOptimum(m.model, shape: shape, costs: costs)?.value)
-            out.coarse.append(coarse.relaxedOptimum(m.model, shape: shape, costs: costs)?.value)
         }
         return out
     }
@@ -93,11 +88,9 @@ import Testing
     func expectValid(_ b: Blocks, _ label: String) throws {
         var handled = 0, close = 0, exactSum = 0.0, dpSum = 0.0
         for (k, exact) in b.exact.enumerated() {
-            guard let dp = b.dp[k] else { #expect(b.coarse[k] == nil); continue }
+            guard let dp = b.dp[k] else { continue }
             handled += 1
             #expect(dp <= exact + 1e-6 * max(1, abs(exact)), "\(label), block \(k): DP \(dp) above the exact \(exact)")
-            let coarse = try #require(b.coarse[k])
-            #expect(coarse <= dp + 1e-9, "\(label), block \(k): quarter hours \(coarse) above 3 minutes \(dp)")
             if exact - dp <= max(25, 0.005 * abs(exact)) { close += 1 }
             exactSum += abs(exact); dpSum += exact - dp
         }
@@ -237,7 +230,6 @@ import Testing
         let rows = m.coverageRows.compactMap { $0?.index }
         let collector = WeekCollector(clinicians: sc.clinicians.count)
         var weeks = WeekRelaxation(m)
-        weeks.coarseness = 5
         weeks.collector = collector
         let ascent = LagrangianBound(m.model, relaxing: rows, blockRelaxation: weeks)
         let best = try #require(try ascent.ascend(m.model, from: uncoveredPrices(m), target: 1e6, solver: glpk,

@@ -37,8 +37,8 @@ extension WeekRelaxation {
     /// Up to `most` of the recorded weeks of the clinician whose block this is, as block points
     /// (`blockPoint`), the cheapest first by their candidates' `costs` (the trips, nights and
     /// overtime a week adds are left out of that order: converting every recorded week of the 5×
-    /// week, 37 117, took 9 s). Weeks that break a row of the block (the ascent's DP counts hours
-    /// in quarters and drops rest with travel) are left out.
+    /// week, 37 117, took 9 s). Weeks that break a row of the block (the ascent's DP rounds hours
+    /// down and drops rest with travel) are left out.
     func collectedColumns(_ model: LinearModel, shape: BlockShape, from collector: WeekCollector, costs: [Double], most: Int) -> [[Double]] {
         guard most > 0, let first = shape.columns.first, owner[first] >= 0 else { return [] }
         let c = Int(owner[first]), w = weeks[c]

@@ -27,9 +27,6 @@ struct WeekRelaxation: BlockRelaxation {
     /// Hours are counted in units of 3 minutes, rounded down: on the region week at its LP duals
     /// the bound is 0.37 % below the exact blocks' (quarter hours: 1.8 %).
     static let hourUnit = 0.05
-    /// Units merged into one in `schedule` (1: as counted; 5: quarter hours, five times faster, for
-    /// the ascent's steps — again rounded down, so still a bound).
-    var coarseness = 1
     /// Return only points of the block (its week with the auxiliary variables set, every row of
     /// the block kept), for price-and-branch; when the DP's week breaks one, its value (still a
     /// bound) with no point: no column this round. (Solving such a week exactly instead, with
@@ -66,8 +63,20 @@ struct WeekRelaxation: BlockRelaxation {
         var startUnits: [Int] = []
         /// Without links: the same-site column credited to the item, −1 when none.
         var credit: [Int] = []
-        /// Incoming links per item (empty without links).
-        var links: [[Link]] = []
+        /// Incoming links, item by item: item j's are links[linkStart[j]..<linkStart[j + 1]]
+        /// (none without links). One flat list: the DP prices them per call without an array each.
+        var links: [Link] = []
+        var linkStart: [Int] = []
+
+        /// Item j's incoming links, as indices into `links`.
+        func linkRange(_ j: Int) -> Range<Int> { linkStart[j]..<linkStart[j + 1] }
+
+        /// Sets `links` and `linkStart` from each item's list.
+        mutating func setLinks(_ byItem: [[Link]]) {
+            links = byItem.flatMap { $0 }
+            linkStart = [0]
+            for list in byItem { linkStart.append(linkStart[linkStart.count - 1] + list.count) }
+        }
         /// Dates each candidate touches (first, last; last < first when none).
         var firstDate: [Int] = []
         var lastDate: [Int] = []
@@ -222,12 +231,12 @@ struct WeekRelaxation: BlockRelaxation {
             if let t = slotOf[all[k].instance] { w.slots[t].append(i) } else { slotOf[all[k].instance] = w.slots.count; w.slots.append([i]) }
         }
         if separable {
-            w.links = links
+            w.setLinks(links)
             w.startCost = trip
             w.startUnits = tripHours.map(units)
             w.credit = Array(repeating: -1, count: order.count)
         } else {
-            w.links = Array(repeating: [], count: order.count)
+            w.setLinks(Array(repeating: [], count: order.count))
             w.startCost = Array(repeating: 0, count: order.count)
             w.startUnits = Array(repeating: 0, count: order.count)
             w.credit = order.map { look.pairs[SiteDateOf(clinician: c, site: all[$0].site, date: all[$0].dateIndex)] ?? -1 }
@@ -259,14 +268,15 @@ struct WeekRelaxation: BlockRelaxation {
         var rate = 0.0
         if let o = w.overtimeColumn { rate = costs[o]; guard rate >= 0 else { return nil } }
         let n = w.columns.count
-        var base = Array(repeating: 0.0, count: n), linkCost = w.links.map { $0.map { _ in 0.0 } }
+        var base = Array(repeating: 0.0, count: n), linkCost = Array(repeating: 0.0, count: w.links.count)
         for j in 0..<n {
             let col = w.columns[j]
             guard model.lowerBounds[col] <= 0 else { return nil }
             base[j] = costs[col] + w.adjustment[j] + (w.credit[j] >= 0 ? min(0, costs[w.credit[j]]) : 0)
-            for (l, link) in w.links[j].enumerated() {
+            for l in w.linkRange(j) {
+                let link = w.links[l]
                 if link.lodging >= 0 { guard costs[link.lodging] >= 0 else { return nil } }
-                linkCost[j][l] = (link.lodging >= 0 ? costs[link.lodging] : w.startCost[j]) + (link.pair >= 0 ? min(0, costs[link.pair]) : 0)
+                linkCost[l] = (link.lodging >= 0 ? costs[link.lodging] : w.startCost[j]) + (link.pair >= 0 ? min(0, costs[link.pair]) : 0)
             }
         }
         // A pin's row Σ x = 1 enters the costs with multiplier −M (any sign is valid on an equality
@@ -282,37 +292,34 @@ struct WeekRelaxation: BlockRelaxation {
         // run goes on from: without it the rest of the run needs a trip's hours.
         var saving = Array(repeating: 0.0, count: n), runGoesOn = Array(repeating: false, count: n)
         for j in 0..<n {
-            for (l, link) in w.links[j].enumerated() {
-                saving[link.from] = min(saving[link.from], linkCost[j][l] - w.startCost[j])
+            for l in w.linkRange(j) {
+                let link = w.links[l]
+                saving[link.from] = min(saving[link.from], linkCost[l] - w.startCost[j])
                 if link.lodging >= 0 { runGoesOn[link.from] = true }
             }
         }
         // Per shift instance: the items whose gain is negative and that no other item of the
-        // instance can stand in for.
+        // instance can stand in for (an instance holds a handful of items: a pairwise look beats
+        // sorting them).
         var candidates: [Int] = []
+        candidates.reserveCapacity(n)
         for slot in w.slots {
-            let eligible = slot.filter { model.upperBounds[w.columns[$0]] >= 1 }
-            let standalone = eligible.map { base[$0] + w.startCost[$0] }
-            let sorted = eligible.indices.sorted { (standalone[$0], eligible[$0]) < (standalone[$1], eligible[$1]) }
-            var fewestUnits: [Int] = []  // over the sorted prefix, the least units with a trip
-            for e in sorted { fewestUnits.append(min(fewestUnits.last ?? .max, w.units[eligible[e]] + w.startUnits[eligible[e]])) }
-            for j in eligible {
-                let gain = base[j] + linkCost[j].reduce(w.startCost[j], min) + saving[j]
+            for j in slot where model.upperBounds[w.columns[j]] >= 1 {
                 if runGoesOn[j] { candidates.append(j); continue }
+                var cheapestWayIn = w.startCost[j]
+                for l in w.linkRange(j) { cheapestWayIn = min(cheapestWayIn, linkCost[l]) }
+                let gain = base[j] + cheapestWayIn + saving[j]
                 guard gain < 0 else { continue }
-                // Items before (gain, j) in the order (standalone cost, index): binary search.
-                var lo = 0, hi = sorted.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if (standalone[sorted[mid]], eligible[sorted[mid]]) < (gain, j) { lo = mid + 1 } else { hi = mid }
+                let replaced = slot.contains { i in
+                    i != j && model.upperBounds[w.columns[i]] >= 1 && (base[i] + w.startCost[i], i) < (gain, j)
+                        && w.units[i] + w.startUnits[i] <= w.units[j]
                 }
-                if lo > 0, fewestUnits[lo - 1] <= w.units[j] { continue }
-                candidates.append(j)
+                if !replaced { candidates.append(j) }
             }
         }
         candidates.sort()
         // First without it: a best week that keeps some allowed block free is best with it too.
-        var best = Self.schedule(w, items: candidates, base: base, linkCost: linkCost, rate: rate, coarseness: coarseness)
+        var best = Self.schedule(w, items: candidates, base: base, linkCost: linkCost, rate: rate)
         if !w.restStarts.isEmpty {
             func free(_ start: Int, _ items: [Int]) -> Bool {
                 let last = start + w.restDays - 1
@@ -322,7 +329,7 @@ struct WeekRelaxation: BlockRelaxation {
                 best = (.infinity, [])
                 for start in w.restStarts {
                     let kept = candidates.filter { free(start, [$0]) }
-                    let option = Self.schedule(w, items: kept, base: base, linkCost: linkCost, rate: rate, coarseness: coarseness)
+                    let option = Self.schedule(w, items: kept, base: base, linkCost: linkCost, rate: rate)
                     if option.value < best.value { best = option }
                 }
             }

@@ -6,14 +6,12 @@ extension WeekRelaxation {
     ///
     /// Each row is kept as its Pareto frontier — the weeks no other week beats in both hours and
     /// cost, by hours — not as a table over every hour count: on the 5× week a row's frontier
-    /// holds about 6 weeks where the table had 174 cells (quarter hours) or ~870 (3 minutes). The
-    /// values are the table's, summed in the same order (`WeekScheduleTests` compare the two).
-    static func schedule(_ w: Week, items: [Int], base: [Double], linkCost: [[Double]], rate: Double,
-                         coarseness: Int = 1) -> (value: Double, items: [Int]) {
+    /// holds about 6 weeks where the table had ~870 cells (3-minute units). The values are the
+    /// table's, summed in the same order (`WeekScheduleTests` compare the two).
+    static func schedule(_ w: Week, items: [Int], base: [Double], linkCost: [Double], rate: Double) -> (value: Double, items: [Int]) {
         let n = items.count
         guard n > 0 else { return (0, []) }
-        let hoursRule = w.capUnits != nil, k = max(1, coarseness)
-        let cap = w.capUnits.map { max(0, $0 / k) } ?? 0
+        let hoursRule = w.capUnits != nil, cap = w.capUnits.map { max(0, $0) } ?? 0
         var position = Array(repeating: 0, count: w.columns.count)  // 0: not among the items
         for (a, j) in items.enumerated() { position[j] = a + 1 }
         let p = precedingItems(w, items: items)
@@ -28,7 +26,7 @@ extension WeekRelaxation {
         var offers: [(units: Int, cost: Double, way: Int, node: Int32)] = []
         for a in 1...n {
             let j = items[a - 1]
-            let u = hoursRule ? w.units[j] / k : 0, su = hoursRule ? w.startUnits[j] / k : 0
+            let u = hoursRule ? w.units[j] : 0, su = hoursRule ? w.startUnits[j] : 0
             offers.removeAll(keepingCapacity: true)
             for id in fNodes[f[p[a]]] {
                 let total = units[Int(id)] + u + su
@@ -36,14 +34,14 @@ extension WeekRelaxation {
                 offers.append((total, cost[Int(id)] + w.startCost[j], 0, id))
             }
             var ways = offers.isEmpty ? 0 : 1
-            for (l, link) in w.links[j].enumerated() {
-                let b = position[link.from]
+            for l in w.linkRange(j) {
+                let link = w.links[l], b = position[link.from]
                 guard b > 0, b <= p[a] else { continue }
                 let lu = link.lodging >= 0 ? 0 : su, before = offers.count
                 for id in gNodes[g[b]] {
                     let total = units[Int(id)] + u + lu
                     if total > cap { break }
-                    offers.append((total, cost[Int(id)] + linkCost[j][l], l + 1, id))
+                    offers.append((total, cost[Int(id)] + linkCost[l], l + 1, id))
                 }
                 if offers.count > before { ways += 1 }
             }
@@ -77,7 +75,7 @@ extension WeekRelaxation {
         }
         var best: Int32 = 0, bestValue = Double.infinity
         for id in fNodes[f[n]] {
-            let overtime = hoursRule ? max(0, Double(units[Int(id)] * k) * hourUnit - w.regularHours) * rate : 0
+            let overtime = hoursRule ? max(0, Double(units[Int(id)]) * hourUnit - w.regularHours) * rate : 0
             let v = cost[Int(id)] + overtime
             if v < bestValue { bestValue = v; best = id }
         }

@@ -124,7 +124,7 @@ public struct ColumnGeneration {
         let clock = BlockClock()
         var master = MasterColumns(model, relaxation: relaxation, priced: priced, kept: kept)
         // GLPK's simplex runs on one core. Under a time limit the idle lane takes on the ascent
-        // (`side`): its steps during each master LP, its fine bound during the dive.
+        // (`side`): its steps during each master LP and during the dive.
         let sideLane = lanes > 1 && timeLimitSeconds != nil ? side : nil
         // The master separates where the model does (Pool: by profession group): its LPs and the
         // dive's are solved part by part on every lane (`DecomposingSolver`), and a lane done
@@ -139,10 +139,9 @@ public struct ColumnGeneration {
             if let sideLane, let whenIdle { parts.whenLaneIdle = { allDone in whenIdle(sideLane, allDone) } }
             return parts
         }
+        // The master's LPs, the dive's too (one lane each when the master is one piece).
         let lpSolver = LaneBox<any LinearSolver>(masterParts > 1
             ? partByPart(whenIdle: { side, allDone in side.run(until: { allDone() || isStopRequested() }) }) : solver)
-        let diveSolver = LaneBox<any LinearSolver>(masterParts > 1
-            ? partByPart(whenIdle: { side, allDone in side.finish(stop: { allDone() || isStopRequested() }) }) : solver)
         /// `work` on the master, with `sideWork` on the idle lane beside it (or `work` alone: no
         /// side lane, or a master solved part by part, whose lanes take the side's work themselves).
         func besideTheSide<T>(_ sideWork: @escaping @Sendable (SideAscent, StopLatch) -> Void,
@@ -311,7 +310,7 @@ public struct ColumnGeneration {
         }
         let pricingSeconds = clock.elapsed
         if let sideLane, sideLane.steps > 0 {
-            roundLog += String(format: "%d more ascent steps on the idle lane during the master LPs: bound %.2f € (in quarter hours)\n",
+            roundLog += String(format: "%d more ascent steps on the idle lane during the master LPs: bound %.2f €\n",
                                sideLane.steps, sideLane.bound ?? .nan)
         }
         if roundsPastShare > 0 {
@@ -330,8 +329,8 @@ public struct ColumnGeneration {
             // A dive on the master LP, given up to `diveShare` of the master MIP's time: one more seed.
             let diveLimit = masterSeconds.map { $0 * Self.diveShare } ?? max(1, pricingSeconds) * Self.diveShare
             let diveClock = BlockClock()
-            let dive = try besideTheSide({ side, _ in side.finish(stop: isStopRequested) }) {
-                try $0.dive(diveSolver.value, timeLimit: diveLimit, isStopRequested: isStopRequested)
+            let dive = try besideTheSide({ side, done in side.run(until: { done.isSet || isStopRequested() }) }) {
+                try $0.dive(lpSolver.value, timeLimit: diveLimit, isStopRequested: isStopRequested)
             }
             if let sideLane, sideLane.steps > 0 {
                 masterLog += String(format: "the idle lane's ascent (%d steps), its bound at the best multipliers: %.2f €\n", sideLane.steps, sideLane.bound ?? .nan)

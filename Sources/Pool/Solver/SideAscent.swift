@@ -1,9 +1,8 @@
 import Foundation
 
-/// Work for the idle lane while price-and-branch's master LP runs on the other (GLPK's simplex
-/// uses one core): more steps of the subgradient ascent that came before, one lane each, until the
-/// master LP is done; then, during the dive's LPs, the finer relaxation's bound at its best
-/// multipliers (`finish`). Its bound is as valid as the ascent's, and price-and-branch keeps the
+/// Work for the idle lane while price-and-branch's master LP (or its dive's LPs) runs on the other
+/// (GLPK's simplex uses one core): more steps of the subgradient ascent that came before, one lane
+/// each, until the master LP is done. Its bound is as valid as the ascent's, and price-and-branch keeps the
 /// higher: on 5× the region at 120 s the rounds' own bounds stay under the ascent's for the first
 /// ten rounds while the master LPs leave the second core idle for 25–30 s; there 29–31 more steps
 /// raised the bound from 1 355 743 € to 1 360 319–1 360 725 €, with the rounds as fast as before.
@@ -13,46 +12,26 @@ import Foundation
 final class SideAscent: @unchecked Sendable {
     private var state: SubgradientAscent
     private let relaxation: LagrangianBound
-    /// The finer relaxation the ascent's bound was evaluated by at its end (nil: `relaxation`'s
-    /// bound is the bound): the steps' quarter hours give a bound 1 % lower on 5× the region.
-    private let fine: LagrangianBound?
-    /// The fine bound at the best multipliers, once `finish` found it.
-    private var fineBound: Double?
     private let model: LinearModel
     private let solver: any LinearSolver
     /// Steps taken on the idle lane.
     private(set) var steps = 0
-    /// Whether a step of this lane gave the best multipliers.
-    private var improved = false
 
-    init(_ state: SubgradientAscent, relaxation: LagrangianBound, fine: LagrangianBound? = nil, model: LinearModel, solver: any LinearSolver) {
-        self.state = state; self.relaxation = relaxation; self.fine = fine; self.model = model; self.solver = solver
+    init(_ state: SubgradientAscent, relaxation: LagrangianBound, model: LinearModel, solver: any LinearSolver) {
+        self.state = state; self.relaxation = relaxation; self.model = model; self.solver = solver
     }
 
-    /// The best bound of the ascent so far, its own steps included (and `finish`'s).
-    var bound: Double? {
-        guard let coarse = state.best?.bound else { return fineBound }
-        return max(coarse, fineBound ?? coarse)
-    }
-
-    /// After its steps: the fine relaxation's bound at the best multipliers, when the steps found
-    /// better ones than the ascent before them (one evaluation on one lane; nothing if `stop`).
-    func finish(stop: @escaping @Sendable () -> Bool) {
-        guard improved, let fine, let best = state.best, best.multipliers.count == model.constraintCount else { return }
-        if let value = try? fine.evaluate(model, rowDuals: best.multipliers, solver: solver, lanes: 1, timeLimitSeconds: nil, isStopRequested: stop) {
-            fineBound = max(fineBound ?? -.infinity, value.bound)
-        }
-    }
+    /// The best bound of the ascent so far, its own steps included.
+    var bound: Double? { state.best?.bound }
 
     /// Steps on one lane until `done` (checked between blocks) or the ascent finishes. Called by
     /// one lane at a time.
     func run(until done: @escaping @Sendable () -> Bool) {
         while !done() {
             do {
-                let before = (bound: state.best?.bound, evaluations: state.evaluations)
+                let before = state.evaluations
                 let goesOn = try state.step(relaxation, model, solver: solver, lanes: 1, timeLimitSeconds: nil, isStopRequested: done)
-                if state.evaluations > before.evaluations { steps += 1 }
-                if let b = state.best?.bound, b > (before.bound ?? -.infinity) { improved = true }
+                if state.evaluations > before { steps += 1 }
                 guard goesOn else { return }
             } catch {
                 return  // a stop reached a block's solve: the lane that owns the stop reports it
