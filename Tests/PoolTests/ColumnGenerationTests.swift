@@ -319,11 +319,11 @@ import Testing
         #expect(m.violations(point).isEmpty && abs(m.objectiveValue(point) - 13) < 1e-6)
     }
 
-    /// The ascent gets a tenth before exact rounds, 45 % before rounds priced by the DP only, a
+    /// The ascent gets a tenth before exact rounds, 30 % before rounds priced by the DP only, a
     /// quarter without price-and-branch.
     @Test func theAscentsShareFollowsWhatComesAfterIt() {
         #expect(Allocator.ascentShare(exactRoundsFit: true, priceAndBranch: true) == 0.1)
-        #expect(Allocator.ascentShare(exactRoundsFit: false, priceAndBranch: true) == 0.45)
+        #expect(Allocator.ascentShare(exactRoundsFit: false, priceAndBranch: true) == 0.3)
         #expect(Allocator.ascentShare(exactRoundsFit: false, priceAndBranch: false) == 0.25)
     }
 
