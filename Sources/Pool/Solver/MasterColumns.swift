@@ -291,7 +291,10 @@ struct MasterColumns {
         // command ended 0.7–0.9 s past its 120 s).
         options.timeLimitSeconds = max(0, timeLimit - clock.elapsed)
         let r = try solver.solve(m, options: options)
-        let log = String(format: "seeds: best %.2f € of %d\n", best?.0 ?? .nan, seedColumns.count) + r.log
+        let clockAfterSolve = clock.elapsed
+        let log = String(format: "seeds: best %.2f € of %d; the master MIP's LP relaxation %.2f s, RINS and search %.2f s, built and checked in %.2f s\n",
+                         best?.0 ?? .nan, seedColumns.count, r.relaxationSeconds, r.heuristicSeconds,
+                         clockAfterSolve - r.elapsedSeconds) + r.log
         guard r.hasSolution else { return (nil, r.stopReason == .interrupted, log) }
         return (point(r.values, threshold: 0.5), r.stopReason == .interrupted, log)
     }
