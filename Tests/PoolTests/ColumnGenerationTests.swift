@@ -255,10 +255,23 @@ import Testing
         var master = seededMaster(m, generation, uncovered)
         for (i, o) in try pricedWeeks(m, generation, duals).enumerated() { master.add(block: i, point: o.point) }
         let lp = try #require(try master.solveLP(glpk, timeLimit: nil))
-        let dived = try #require(try master.dive(glpk, timeLimit: 10, isStopRequested: { false }))
+        let dived = try #require(try master.dive(glpk, timeLimit: 10, lastMasterLP: 0.01, isStopRequested: { false }))
         #expect(m.violations(dived).isEmpty)
         #expect(m.objectiveValue(dived) >= lp.objective - 1e-6 && m.objectiveValue(dived) <= 30)
-        #expect(try master.dive(glpk, timeLimit: 10, isStopRequested: { true }) == nil)
+        #expect(try master.dive(glpk, timeLimit: 10, lastMasterLP: 0.01, isStopRequested: { true }) == nil)
+    }
+
+    /// A dive whose first LP would, like the rounds' last master LP, take over half its time is
+    /// not started; at half, it is.
+    @Test func aDiveIsNotStartedWhenTheMasterLPTakesOverHalfItsTime() throws {
+        let (m, cover, duals, uncovered) = try twoWorkers()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        var master = seededMaster(m, generation, uncovered)
+        for (i, o) in try pricedWeeks(m, generation, duals).enumerated() { master.add(block: i, point: o.point) }
+        _ = try #require(try master.solveLP(glpk, timeLimit: nil))
+        #expect(try master.dive(glpk, timeLimit: 10, lastMasterLP: 5.01, isStopRequested: { false }) == nil)
+        #expect(master.diveSummary.hasPrefix("not started"))
+        #expect(try master.dive(glpk, timeLimit: 10, lastMasterLP: 5, isStopRequested: { false }) != nil)
     }
 
     /// A dive is given up once, at its pace since its first LP, the blocks left would not all be

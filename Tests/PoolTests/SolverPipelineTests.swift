@@ -204,6 +204,19 @@ import Testing
         #expect(r.log.contains("=== RENS: 1 of 5 integer columns free ==="))
     }
 
+    /// A separate relaxation solver (the master MIP's, part by part) solves the LP relaxation and
+    /// nothing else; the result is the same as with the base alone.
+    @Test func theRelaxationSolverSolvesOnlyTheLPRelaxation() throws {
+        let (model, _) = GLPKTestModels.knapsack()
+        let recorder = RecordingSolver(base: glpk)
+        var solver = RelaxationGuidedSolver(base: glpk)
+        solver.relaxationSolver = recorder
+        let r = try solver.solve(model, options: SolveOptions(verbosity: .normal))
+        #expect(r.status == .optimal && r.objective == 15)
+        #expect(abs((r.relaxationObjective ?? 0) - (15 + 7.0 / 3)) < 1e-9)
+        #expect(recorder.calls.value == [true])
+    }
+
     @Test func anIntegralRelaxationEndsTheSolve() throws {
         // An assignment problem: its LP optimum is integral, so no search is needed.
         let (model, _) = GLPKTestModels.assignment()
@@ -386,5 +399,16 @@ import Testing
         m.add("c", LinearExpression(c) <= 1)
         m.add("a", LinearExpression(a) >= 0)
         #expect(DecomposingSolver.blockNonzeros(of: m) == [3, 1])
+    }
+}
+
+/// Passes every solve to `base` and records whether it was relaxed (`SolveOptions.relaxIntegrality`).
+final class RecordingSolver: SolverWrapper, @unchecked Sendable {
+    let base: any LinearSolver
+    let calls = LaneBox<[Bool]>([])
+    init(base: any LinearSolver) { self.base = base }
+    func solve(_ model: LinearModel, options: SolveOptions) throws -> SolveResult {
+        calls.value.append(options.relaxIntegrality)
+        return try base.solve(model, options: options)
     }
 }

@@ -222,7 +222,7 @@ public struct ColumnGeneration {
         // with the other 55 s stayed at 92 570.61 €).
         let mipLimit = timeLimitSeconds
         var masterSeconds: Double? { mipLimit.map { min($0 - clock.elapsed, $0 * mipShare) } }
-        var lastRoundSeconds = 0.0
+        var lastRoundSeconds = 0.0, lastMasterLPSeconds = 0.0
         // A round starts only when one a fifth longer than the last fits (the master LP grows each
         // round): a master LP cut off by the limit left the dive's first LP to start afresh, and
         // it did not finish in 11 s (5× the region).
@@ -295,6 +295,7 @@ public struct ColumnGeneration {
                                rounds, clock.elapsed, bound, exactRound ? " (exact)" : "", byGroup, added, lp.objective,
                                pricingTime, clock.elapsed - masterStart)
             masterDuals = (lp.relaxedDuals, lp.convexityDuals, lp.objective)
+            lastMasterLPSeconds = clock.elapsed - masterStart
             // Priced by a relaxation, the rounds' bound stays below the master LP even when no
             // column is missing (region week: 326 338 € against 327 491 € for 40 rounds, 20 s):
             // once the master LP stalls, one exact round shows how close the two really are.
@@ -328,9 +329,9 @@ public struct ColumnGeneration {
             }
             // A dive on the master LP, given up to `diveShare` of the master MIP's time: one more seed.
             let diveLimit = masterSeconds.map { $0 * Self.diveShare } ?? max(1, pricingSeconds) * Self.diveShare
-            let diveClock = BlockClock()
+            let diveClock = BlockClock(), lastMasterLP = lastMasterLPSeconds
             let dive = try besideTheSide({ side, done in side.run(until: { done.isSet || isStopRequested() }) }) {
-                try $0.dive(lpSolver.value, timeLimit: diveLimit, isStopRequested: isStopRequested)
+                try $0.dive(lpSolver.value, timeLimit: diveLimit, lastMasterLP: lastMasterLP, isStopRequested: isStopRequested)
             }
             if let sideLane, sideLane.steps > 0 {
                 masterLog += String(format: "the idle lane's ascent (%d steps), its bound at the best multipliers: %.2f €\n", sideLane.steps, sideLane.bound ?? .nan)
@@ -344,7 +345,8 @@ public struct ColumnGeneration {
                 masterLog += String(format: "dive on the master LP: no plan in %.2f s\n", diveClock.elapsed)
             }
             masterLog += "dive: \(master.diveSummary)\n"
-            let mip = try master.solveMIP(solver, timeLimit: masterSeconds ?? max(1, pricingSeconds), lanes: lanes,
+            let mip = try master.solveMIP(solver, relaxationSolver: masterParts > 1 ? partByPart(whenIdle: nil) : nil,
+                                          timeLimit: masterSeconds ?? max(1, pricingSeconds), lanes: lanes,
                                           isStopRequested: isStopRequested)
             point = mip.point
             interrupted = mip.interrupted

@@ -162,7 +162,16 @@ struct MasterColumns {
     /// (Region week: the master MIP from the seeds alone ended between 328 857 € and 330 832 €
     /// over three runs with the same bound — the plan, not the bound, set the gap. Fixing one
     /// column per LP, 5× the region's 1 514 weeks did not finish in the dive's 12 s.)
-    mutating func dive(_ solver: any LinearSolver, timeLimit: Double, isStopRequested: @Sendable () -> Bool) throws -> [Double]? {
+    /// `lastMasterLP`: seconds the rounds' last master LP took. The dive's first LP is about as
+    /// long (as many new columns, from the rounding); over half the dive's time, the dive is not
+    /// started (national week: master LPs of 26–55 s against a dive of 14 s, whose first LP never
+    /// finished).
+    mutating func dive(_ solver: any LinearSolver, timeLimit: Double, lastMasterLP: Double,
+                       isStopRequested: @Sendable () -> Bool) throws -> [Double]? {
+        guard lastMasterLP <= timeLimit / 2 else {
+            diveSummary = String(format: "not started: the last master LP took %.1f s, over half the dive's %.1f s", lastMasterLP, timeLimit)
+            return nil
+        }
         let clock = BlockClock()
         let m = build(integral: false)
         let offset = m.variableCount - columns.count
@@ -258,10 +267,13 @@ struct MasterColumns {
     /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut. The search
     /// runs on `lanes` lanes around one plan (region week, 60 s: median gap 0.48 % over fifteen runs
     /// against 0.53 % on one lane, the other core idle — docs/performance.md).
-    func solveMIP(_ solver: any LinearSolver, timeLimit: Double, lanes: Int = 1, isStopRequested: @escaping @Sendable () -> Bool) throws
-        -> (point: [Double]?, interrupted: Bool, log: String) {
+    /// `relaxationSolver` solves its LP relaxation (nil: `solver`): part by part, as the master
+    /// LPs are, the national week's took 117 s of the master MIP's 161 s in one piece.
+    func solveMIP(_ solver: any LinearSolver, relaxationSolver: (any LinearSolver)? = nil, timeLimit: Double, lanes: Int = 1,
+                  isStopRequested: @escaping @Sendable () -> Bool) throws -> (point: [Double]?, interrupted: Bool, log: String) {
         var solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
         solver.searchLanes = lanes
+        solver.relaxationSolver = relaxationSolver
         // The search keeps the whole time; branch-and-cut runs only once a neighbourhood would be
         // the whole master (a small one, which it then proves). With 10 % left to it, branch-and-cut
         // on the 2× week's master (10 010 columns) never improved the plan and overran its limit by

@@ -30,6 +30,9 @@ public struct RelaxationGuidedSolver: SolverWrapper {
     /// Lanes the neighbourhood search runs on (`ParallelNeighbourhoodSearch`); 1 searches on the
     /// calling thread.
     public var searchLanes = 1
+    /// Solves step 1's LP relaxation instead of `base` (nil: `base`), e.g. part by part
+    /// (`DecomposingSolver`) when the model separates but its sub-MIPs are best solved whole.
+    public var relaxationSolver: (any LinearSolver)?
 
     public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.base = base; self.isStopRequested = isStopRequested
@@ -44,17 +47,19 @@ public struct RelaxationGuidedSolver: SolverWrapper {
 
         var lpOptions = options
         lpOptions.relaxIntegrality = true; lpOptions.warmStart = nil; lpOptions.progress = nil
-        let lp = try base.solve(model, options: lpOptions)
+        let lp = try (relaxationSolver ?? base).solve(model, options: lpOptions)
         let relaxationSeconds = clock.elapsed
         var heuristicSeconds = 0.0
         log += "=== LP relaxation ===\n" + lp.log
         guard lp.status == .optimal, let bound = lp.objective else {
             // Infeasible, unbounded or stopped: the plain MIP solve classifies and reports it.
+            log += String(format: "Pool: the LP relaxation ended %@ (%@) after %.2f s\n", lp.status.rawValue, lp.stopReason.rawValue, relaxationSeconds)
             var plain = options
             plain.timeLimitSeconds = remaining()
             var r = try base.solve(model, options: plain)
             r.log = log + "\n=== branch-and-cut ===\n" + r.log
             r.elapsedSeconds = clock.elapsed
+            r.relaxationSeconds = relaxationSeconds
             return r
         }
         var best = Incumbent(model, options.warmStart)
