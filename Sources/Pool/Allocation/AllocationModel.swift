@@ -30,9 +30,20 @@ public final class AllocationModel {
     /// Builds the model of PRODUCT §3–§4 for a scenario. Throws `ModelTooLargeError` when it
     /// would not fit in memory, `AllocationInputError` for input the model cannot honour (impossible pins, weekly rest made impossible by the history, …).
     public static func build(_ ctx: AllocationContext) throws -> AllocationModel {
+        try build(ctx, candidates: checkedCandidates(ctx))
+    }
+
+    /// The scenario's candidates, once the input is known to be one the model can honour and the
+    /// model to fit in memory (the first half of `build`).
+    static func checkedCandidates(_ ctx: AllocationContext) throws -> CandidateSet {
         let candidates = CandidateSet(ctx)
         try AllocationPreflight.check(ctx, candidates)
         try MemoryBudget.check(ctx, candidates: candidates.all.count)
+        return candidates
+    }
+
+    /// The model's rows over candidates from `checkedCandidates` (the second half of `build`).
+    static func build(_ ctx: AllocationContext, candidates: CandidateSet) throws -> AllocationModel {
         let b = ModelBuilding(ctx: ctx, candidates: candidates)
         Coverage.addRows(b)
         Pins.addRows(b)
