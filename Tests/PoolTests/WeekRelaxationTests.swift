@@ -36,6 +36,26 @@ import Testing
         return out
     }
 
+    /// Built on several lanes, the relaxation holds the same weeks in the same order and gives
+    /// the same optima as built on one.
+    @Test func theWeeksAreTheSameBuiltOnSeveralLanes() throws {
+        let m = try model(T.random(seed: 11, clinicians: 25, sites: 8))
+        let one = WeekRelaxation(m), three = WeekRelaxation(m, lanes: 3)
+        #expect(one.weeks.count == 25 && three.weeks.count == 25)
+        #expect(one.weeks.map(\.columns) == three.weeks.map(\.columns))
+        #expect(one.weeks.map(\.adjustment) == three.weeks.map(\.adjustment))
+        #expect(one.weeks.map(\.capUnits) == three.weeks.map(\.capUnits))
+        let rows = m.coverageRows.compactMap { $0?.index }
+        let bound = LagrangianBound(m.model, relaxing: rows)
+        var generator = SplitMix64(seed: 3)
+        let prices = (0..<m.model.constraintCount).map { _ in Double(generator.next() % 500) }
+        let (costs, _) = ColumnGeneration.pricedCosts(m.model, bound.relaxedRows, prices)
+        for shape in bound.shapes {
+            let a = one.relaxedOptimum(m.model, shape: shape, costs: costs), b = three.relaxedOptimum(m.model, shape: shape, costs: costs)
+            #expect(a?.value == b?.value && a?.point == b?.point)
+        }
+    }
+
     /// L(prices) of the whole model, with every week exact and with the DP.
     func bounds(_ m: AllocationModel, prices: [Double]) throws -> (exact: Double, dp: Double) {
         let rows = m.coverageRows.compactMap { $0?.index }

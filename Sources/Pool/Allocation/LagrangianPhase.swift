@@ -58,7 +58,7 @@ extension Allocator {
                 // Without the LP, a bound and duals from the week relaxation first: a tenth of the
                 // time when exact price-and-branch rounds fit, 30 % when only rounds priced by the
                 // DP may (decided after the ascent), a quarter without price-and-branch.
-                let relaxation = WeekRelaxation(model)
+                let relaxation = WeekRelaxation(model, lanes: lanes)
                 weeks = relaxation
                 let followed = options.columnGenerationShare > 0 && Self.pricingFits(
                     budget: timeLimit.map { $0 * (1 - Self.relaxedAscentShare.priced) * options.columnGenerationShare },
