@@ -23,6 +23,16 @@ import Testing
         #expect(abs(report.objective - first.costs.objective) < 0.05)
     }
 
+    /// The model-size report counts every row once, under its family: one coverage row per
+    /// demand row with candidates.
+    @Test func theFamiliesCountEveryRow() throws {
+        let m = try AllocationModel.build(AllocationContext(scenario: TestScenarios.random(seed: 5, clinicians: 12, sites: 5)))
+        let families = m.size.families
+        #expect(families.reduce(0) { $0 + $1.rows } == m.model.constraintCount)
+        #expect(families.first { $0.family == "coverage" }?.rows == m.coverageRows.compactMap { $0 }.count)
+        #expect(families.allSatisfy { $0.rows > 0 } && families.count > 3)
+    }
+
     @Test func optimalStatusIsStatedWithItsBound() throws {
         let plan = try Harness.run(T.random(seed: 2)).plan
         #expect(plan.solver.status == .optimal)
