@@ -86,7 +86,8 @@ public struct Allocator {
         let ctx = AllocationContext(scenario: scenario, options: allocation)
         let candidates = try AllocationModel.checkedCandidates(ctx)
         // The greedy needs only the candidates: with a second core it runs while the rows are
-        // built (5× the region: its 3–4 s within a build of 12–16 s; national about 6 s).
+        // built (5× the region: its 4 s hidden in a build of 12–16 s that took no longer; on the
+        // national week no gain showed, the build slowed by about the greedy's time).
         let greedyAlongside = options.warmStart && Self.laneCount(options.threads) > 1
         let early = LaneBox<(plan: [Int]?, seconds: Double)?>(nil), greedyDone = DispatchGroup()
         if greedyAlongside {

@@ -164,7 +164,7 @@ struct MasterColumns {
     /// column per LP, 5× the region's 1 514 weeks did not finish in the dive's 12 s.)
     /// `lastMasterLP`: seconds the rounds' last master LP took. The dive's first LP is about as
     /// long (as many new columns, from the rounding); over half the dive's time, the dive is not
-    /// started (national week: master LPs of 26–55 s against a dive of 14 s, whose first LP never
+    /// started (national week: master LPs of 22–60 s against a dive of 14 s, whose first LP never
     /// finished).
     mutating func dive(_ solver: any LinearSolver, timeLimit: Double, lastMasterLP: Double,
                        isStopRequested: @Sendable () -> Bool) throws -> [Double]? {
@@ -267,8 +267,9 @@ struct MasterColumns {
     /// pipeline: its LP, RINS from the seed, neighbourhood search, then branch-and-cut. The search
     /// runs on `lanes` lanes around one plan (region week, 60 s: median gap 0.48 % over fifteen runs
     /// against 0.53 % on one lane, the other core idle — docs/performance.md).
-    /// `relaxationSolver` solves its LP relaxation (nil: `solver`): part by part, as the master
-    /// LPs are, the national week's took 117 s of the master MIP's 161 s in one piece.
+    /// `relaxationSolver` solves its LP relaxation (nil: `solver`). In one piece the national
+    /// week's took 117 s of the master MIP's 161 s, and on a slower machine did not finish in 127 s;
+    /// part by part, as the master LPs are, 45–51 s there.
     func solveMIP(_ solver: any LinearSolver, relaxationSolver: (any LinearSolver)? = nil, timeLimit: Double, lanes: Int = 1,
                   isStopRequested: @escaping @Sendable () -> Bool) throws -> (point: [Double]?, interrupted: Bool, log: String) {
         var solver = RelaxationGuidedSolver(base: solver, isStopRequested: isStopRequested)
