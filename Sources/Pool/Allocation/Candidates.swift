@@ -65,8 +65,10 @@ public struct CandidateSet: Sendable {
             guard let inst = ctx.rowInstance[r], let s = ctx.rowSite[r], row.count > 0 else { continue }
             let instance = ctx.instances[inst], site = sc.sites[s]
             var diag = RowDiagnosis()
-            let qualified = mayCover[row.profession] ?? sc.clinicians.indices.filter { Qualification.professionAllows(ctx, sc.clinicians[$0], row) }
-            mayCover[row.profession] = qualified
+            if mayCover[row.profession] == nil {
+                mayCover[row.profession] = sc.clinicians.indices.filter { Qualification.professionAllows(ctx, sc.clinicians[$0], row) }
+            }
+            let qualified = mayCover[row.profession] ?? []
             diag.profession = qualified.count
             for c in qualified {
                 let clin = sc.clinicians[c]

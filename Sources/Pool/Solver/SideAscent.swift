@@ -39,9 +39,3 @@ final class SideAscent: @unchecked Sendable {
         }
     }
 }
-
-/// A value one lane writes and the caller reads once the lanes are done.
-final class LaneBox<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
-}
