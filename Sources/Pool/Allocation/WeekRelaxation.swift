@@ -100,6 +100,10 @@ struct WeekRelaxation: BlockRelaxation {
         var restColumns: [(start: Int, column: Int)] = []
         /// Items per shift instance: they conflict, share their dates, and one can stand in for another.
         var slots: [[Int]] = []
+        /// Per slot, its items by ascending hours as a start; per item, how many of them may
+        /// stand in for it by their hours (`setSlotOrder`, for the pruning in `keptItems`).
+        var slotOrder: [[Int]] = []
+        var standInCount: [Int] = []
     }
 
     let weeks: [Week]
@@ -255,6 +259,7 @@ struct WeekRelaxation: BlockRelaxation {
                 w.units[i] = units(WeeklyHours.hours(ctx, all[k]) + tripHours[i] / Double(horizon))
             }
         }
+        w.setSlotOrder()
         return w
     }
 
@@ -309,23 +314,19 @@ struct WeekRelaxation: BlockRelaxation {
             }
         }
         // Per shift instance: the items whose gain is negative and that no other item of the
-        // instance can stand in for (an instance holds a handful of items: a pairwise look beats
-        // sorting them).
+        // instance can stand in for.
         var candidates: [Int] = []
         candidates.reserveCapacity(n)
-        for slot in w.slots {
-            for j in slot where model.upperBounds[w.columns[j]] >= 1 {
-                if runGoesOn[j] { candidates.append(j); continue }
-                var cheapestWayIn = w.startCost[j]
-                for l in w.linkRange(j) { cheapestWayIn = min(cheapestWayIn, linkCost[l]) }
-                let gain = base[j] + cheapestWayIn + saving[j]
-                guard gain < 0 else { continue }
-                let replaced = slot.contains { i in
-                    i != j && model.upperBounds[w.columns[i]] >= 1 && (base[i] + w.startCost[i], i) < (gain, j)
-                        && w.units[i] + w.startUnits[i] <= w.units[j]
-                }
-                if !replaced { candidates.append(j) }
-            }
+        var scratch = PruningScratch()
+        for t in w.slots.indices {
+            Self.keptItems(
+                w, slot: t, open: { model.upperBounds[w.columns[$0]] >= 1 },
+                gain: { j in
+                    var cheapestWayIn = w.startCost[j]
+                    for l in w.linkRange(j) { cheapestWayIn = min(cheapestWayIn, linkCost[l]) }
+                    return base[j] + cheapestWayIn + saving[j]
+                },
+                base: base, runGoesOn: runGoesOn, scratch: &scratch, into: &candidates)
         }
         candidates.sort()
         // First without it: a best week that keeps some allowed block free is best with it too.
