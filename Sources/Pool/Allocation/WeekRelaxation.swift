@@ -109,6 +109,10 @@ struct WeekRelaxation: BlockRelaxation {
     let weeks: [Week]
     /// The clinician whose block holds each model column, −1 for every other column.
     let owner: [Int32]
+    /// Each column's place among its owner's columns (ascending), −1 for every other column;
+    /// and how many columns each clinician owns: a week's point is a small dense array.
+    let ownedIndex: [Int32]
+    let ownedCount: [Int]
     /// Whether a column is a candidate's x.
     let isCandidate: [Bool]
 
@@ -178,6 +182,12 @@ struct WeekRelaxation: BlockRelaxation {
         }
         self.weeks = (0..<clinicians).map { built[$0 % laneCount].value[$0 / laneCount] }
         self.owner = owner
+        var ownedIndex = Array(repeating: Int32(-1), count: owner.count), ownedCount = Array(repeating: 0, count: clinicians)
+        for (j, c) in owner.enumerated() where c >= 0 {
+            ownedIndex[j] = Int32(ownedCount[Int(c)]); ownedCount[Int(c)] += 1
+        }
+        self.ownedIndex = ownedIndex
+        self.ownedCount = ownedCount
         var isCandidate = Array(repeating: false, count: m.model.variableCount)
         for x in m.x { isCandidate[x.index] = true }
         self.isCandidate = isCandidate
