@@ -400,6 +400,16 @@ import Testing
         m.add("a", LinearExpression(a) >= 0)
         #expect(DecomposingSolver.blockNonzeros(of: m) == [3, 1])
     }
+
+    /// The search over the whole model after price-and-branch starts only with twice its setup
+    /// left for its rounds (the national week's, given 19 s for 8.5 s of setup, ran past the limit).
+    @Test func theWholeModelSearchStartsOnlyWithTwiceItsSetupLeftForItsRounds() {
+        let national = Allocator.searchSetupSeconds(nonzeros: 85_000_000)
+        #expect(!Allocator.searchFits(left: 19, setup: national))
+        #expect(!Allocator.searchFits(left: 8, setup: national))
+        #expect(Allocator.searchFits(left: 30, setup: national))
+        #expect(Allocator.searchFits(left: 1, setup: Allocator.searchSetupSeconds(nonzeros: 400_000)))
+    }
 }
 
 /// Passes every solve to `base` and records whether it was relaxed (`SolveOptions.relaxIntegrality`).
