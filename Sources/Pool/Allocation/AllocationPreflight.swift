@@ -112,7 +112,7 @@ enum AllocationPreflight {
         if comp.isEmpty { return "lacks required competencies" }
         let lang = comp.filter { Qualification.speaksLanguage(ctx, clin, sc.demand[$0]) }
         if lang.isEmpty { return "does not speak the required language" }
-        if AbsenceRule.isAbsent(ctx, clinician: clin.id, date: pin.date, shift: pin.shift) { return "the clinician is absent" }
+        if AbsenceRule.isAbsent(ctx, clinician: c, date: pin.date, shift: pin.shift) { return "the clinician is absent" }
         if let mode = pin.mode { return "mode \(mode.rawValue) is not possible there (commute limit, stays or remote rules) or the rest after last week's shifts is too short" }
         return "beyond travel range, or too little rest after last week's shifts"
     }

@@ -76,7 +76,7 @@ public struct CandidateSet: Sendable {
                 diag.competencies += 1
                 guard Qualification.speaksLanguage(ctx, clin, row) else { continue }
                 diag.language += 1
-                guard !AbsenceRule.isAbsent(ctx, clinician: clin.id, date: row.date, shift: row.shift) else { continue }
+                guard !AbsenceRule.isAbsent(ctx, clinician: c, date: row.date, shift: row.shift) else { continue }
                 diag.present += 1
                 let leg = ctx.legs[c][s]
                 var modes: [WorkMode] = []

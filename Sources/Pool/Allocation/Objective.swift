@@ -45,10 +45,11 @@ enum Objective {
 
     /// Σ weight × preferenceWeight of the preferences matching a candidate.
     static func preferenceCost(_ ctx: AllocationContext, _ cand: Candidate) -> Double {
-        let clin = ctx.scenario.clinicians[cand.clinician], inst = ctx.instances[cand.instance]
-        let site = ctx.scenario.sites[cand.site].id
+        let preferences = ctx.preferencesOf[cand.clinician]
+        guard !preferences.isEmpty else { return 0 }
+        let inst = ctx.instances[cand.instance], site = ctx.scenario.sites[cand.site].id
         var total = 0.0
-        for p in ctx.preferencesByClinician[clin.id] ?? [] where
+        for p in preferences where
             (p.site == nil || p.site == site) && (p.shift == nil || p.shift == inst.shift) && (p.date == nil || p.date == inst.date) {
             total += p.weightEUR * ctx.costs.preferenceWeight
         }
@@ -73,22 +74,29 @@ enum Objective {
                 terms[.uncovered]?.constant += unit * Double(max(0, ctx.scenario.demand[r].count))
             }
         }
+        // Per candidate, into local expressions: through the dictionary each term cost a lookup
+        // and a uniqueness check per candidate.
+        var km = LinearExpression(), time = LinearExpression(), perDiem = LinearExpression()
+        var continuity = LinearExpression(), preferences = LinearExpression()
+        let xs = b.x, perDiemEUR = ctx.costs.perDiemEURPerDay
         for (k, cand) in b.candidates.all.enumerated() {
-            let x = b.x[k]
+            let x = xs[k]
             switch cand.mode {
             case .onsite:
-                terms[.travelKm]?.add(commuteKmCost(ctx, cand), x)
-                terms[.travelTime]?.add(commuteTimeCost(ctx, cand), x)
+                km.add(commuteKmCost(ctx, cand), x)
+                time.add(commuteTimeCost(ctx, cand), x)
             case .stay:
-                terms[.perDiem]?.add(ctx.costs.perDiemEURPerDay, x)
+                perDiem.add(perDiemEUR, x)
             case .remote:
                 break
             }
             let bonus = historyBonus(ctx, cand)
-            if bonus != 0 { terms[.continuity]?.add(-bonus, x) }
+            if bonus != 0 { continuity.add(-bonus, x) }
             let pref = preferenceCost(ctx, cand)
-            if pref != 0 { terms[.preferences]?.add(pref, x) }
+            if pref != 0 { preferences.add(pref, x) }
         }
+        terms[.travelKm]?.add(km); terms[.travelTime]?.add(time); terms[.perDiem]?.add(perDiem)
+        terms[.continuity]?.add(continuity); terms[.preferences]?.add(preferences)
         for c in b.trips.indices {
             for trip in b.trips[c] {
                 let leg = ctx.legs[c][trip.site]
@@ -113,27 +121,35 @@ enum Objective {
     static func addConsecutiveDays(_ b: ModelBuilding, into terms: inout [ObjectiveTerm: LinearExpression]) {
         let ctx = b.ctx, bonus = ctx.costs.continuityBonusEUR
         guard bonus > 0 else { return }
+        // Locals rather than the builder's properties and a dictionary of expressions per
+        // (site, date): these rows are two thirds of 5× the region's, and the lookups, copies and
+        // growing dictionaries were most of their time.
+        let all = b.candidates.all, x = b.x
+        var continuity = terms[.continuity] ?? LinearExpression()
+        var consecutive: [ConsecutiveDays] = []
         for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
-            var keys: [SiteDate] = []
-            var days: [SiteDate: LinearExpression] = [:]
+            // The clinician's (site, date) pairs in candidate order, each with its x columns.
+            var slot: [SiteDate: Int] = [:], keys: [SiteDate] = [], days: [LinearExpression] = []
+            slot.reserveCapacity(list.count)
             for k in list {
-                let cand = b.candidates.all[k]
-                let key = SiteDate(site: cand.site, date: cand.dateIndex)
-                if days[key] == nil { keys.append(key) }
-                days[key, default: LinearExpression()].add(1, b.x[k])
+                let key = SiteDate(site: all[k].site, date: all[k].dateIndex)
+                if let i = slot[key] { days[i].add(1, x[k]); continue }
+                slot[key] = keys.count; keys.append(key); days.append(LinearExpression(x[k]))
             }
-            keys.sort()
             let who = b.names.clinician(c)
-            for key in keys {
-                guard let today = days[key], let tomorrow = days[SiteDate(site: key.site, date: key.date + 1)] else { continue }
+            for i in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+                let key = keys[i]
+                guard let t = slot[SiteDate(site: key.site, date: key.date + 1)] else { continue }
                 let tag = "\(who),\(b.names.site(key.site)),\(b.names.date(key.date))"
                 let same = b.model.addVariable("sameSite[\(tag)]", .continuous, lower: 0, upper: 1)
-                b.add(.continuity, "sameSiteToday[\(tag)]", LinearExpression(same) <= today)
-                b.add(.continuity, "sameSiteTomorrow[\(tag)]", LinearExpression(same) <= tomorrow)
-                terms[.continuity]?.add(-bonus, same)
-                b.consecutive.append(ConsecutiveDays(clinician: c, site: key.site, date: key.date, variable: same))
+                b.add(.continuity, "sameSiteToday[\(tag)]", LinearExpression(same) <= days[i])
+                b.add(.continuity, "sameSiteTomorrow[\(tag)]", LinearExpression(same) <= days[t])
+                continuity.add(-bonus, same)
+                consecutive.append(ConsecutiveDays(clinician: c, site: key.site, date: key.date, variable: same))
             }
         }
+        terms[.continuity] = continuity
+        b.consecutive += consecutive
     }
 
     /// Equity, per profession group (professions linked by substitutions some pool clinician can use):

@@ -103,29 +103,35 @@ public final class LinearModel {
     @discardableResult
     public func add(_ name: String, _ constraint: LinearConstraint) -> ConstraintRef {
         let e = constraint.expression
-        let first = entryColumns.count
+        // The arrays are moved out of the object for the row and back after: touched in place,
+        // every element access of a class's array paid a dynamic exclusivity check, 60 % of the
+        // time adding 5× the region's 1.5 million rows.
+        var columns: [Int32] = [], values: [Double] = [], slots: [Int32] = []
+        swap(&columns, &entryColumns); swap(&values, &entryValues); swap(&slots, &mergeSlot)
+        defer { swap(&columns, &entryColumns); swap(&values, &entryValues); swap(&slots, &mergeSlot) }
+        let first = columns.count
         for k in e.variables.indices {
             let j = e.variables[k]
             let c = e.coefficients[k]
             // Out-of-range columns are kept as written and rejected by validate().
-            if j >= 0 && j < mergeSlot.count {
-                let slot = mergeSlot[j]
-                if slot >= 0 { entryValues[Int(slot)] += c; continue }
-                mergeSlot[j] = Int32(entryColumns.count)
+            if j >= 0 && j < slots.count {
+                let slot = slots[j]
+                if slot >= 0 { values[Int(slot)] += c; continue }
+                slots[j] = Int32(columns.count)
             }
-            entryColumns.append(Int32(truncatingIfNeeded: j)); entryValues.append(c)
+            columns.append(Int32(truncatingIfNeeded: j)); values.append(c)
         }
         // Reset the scratch slots and compact away zeros left by cancellation.
         var write = first
-        for read in first..<entryColumns.count {
-            let j = Int(entryColumns[read])
-            if j >= 0 && j < mergeSlot.count { mergeSlot[j] = -1 }
-            if entryValues[read] != 0 || !entryValues[read].isFinite {
-                entryColumns[write] = entryColumns[read]; entryValues[write] = entryValues[read]; write += 1
+        for read in first..<columns.count {
+            let j = Int(columns[read])
+            if j >= 0 && j < slots.count { slots[j] = -1 }
+            if values[read] != 0 || !values[read].isFinite {
+                columns[write] = columns[read]; values[write] = values[read]; write += 1
             }
         }
-        entryColumns.removeLast(entryColumns.count - write); entryValues.removeLast(entryValues.count - write)
-        rowStart.append(entryColumns.count)
+        columns.removeLast(columns.count - write); values.removeLast(values.count - write)
+        rowStart.append(columns.count)
         constraintNames.append(name); senses.append(constraint.sense)
         rightHandSides.append(constraint.rhs - e.constant)
         return ConstraintRef(index: senses.count - 1)

@@ -2,9 +2,9 @@
 /// every shift *starting* on that date (a night shift belongs to its start date; see
 /// `AllocationContext`). Enforced by not creating candidates.
 enum AbsenceRule {
-    static func isAbsent(_ ctx: AllocationContext, clinician: String, date: Day, shift: String) -> Bool {
-        guard ctx.isEnabled(.absence) else { return false }
-        return ctx.absenceKeys.contains("\(clinician)|\(date.iso)")
-            || ctx.absenceKeys.contains("\(clinician)|\(date.iso)|\(shift)")
+    static func isAbsent(_ ctx: AllocationContext, clinician c: Int, date: Day, shift: String) -> Bool {
+        let absences = ctx.absencesOf[c]
+        guard !absences.isEmpty, ctx.isEnabled(.absence) else { return false }
+        return absences.contains { $0.date == date && ($0.shift == nil || $0.shift == shift) }
     }
 }

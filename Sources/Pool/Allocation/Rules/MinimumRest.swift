@@ -73,28 +73,37 @@ public enum MinimumRest {
     /// (77 % of the nonzeros of a fifth of the national week).
     static func addTravelRows(_ b: ModelBuilding) throws {
         guard b.ctx.isEnabled(.minimumRest) else { return }
-        let ctx = b.ctx, rest = Double(ctx.restMinutes), all = b.candidates.all
+        let ctx = b.ctx, rest = Double(ctx.restMinutes), all = b.candidates.all, x = b.x
+        let instances = ctx.instances
         for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
             try b.checkMemory()
             let groups = TravelGroups(all, list)
             let who = b.names.clinician(c)
             let maxLeg = list.map { all[$0].leg.minutes }.max() ?? 0
-            let instances = groups.instances
-            for (n, i) in instances.enumerated() {
-                let first = ctx.instances[i]
-                for j in instances[(n + 1)...] {
-                    let second = ctx.instances[j]
+            let order = groups.instances
+            for (n, i) in order.enumerated() {
+                let first = instances[i]
+                for j in order[(n + 1)...] {
+                    let second = instances[j]
                     let gap = Double(second.start - first.end)
                     if gap >= rest + 2 * maxLeg { break }  // instances sorted by start: later ones are further
                     guard second.start != first.start, gap >= rest else { continue }  // clique rows cover these
                     let a = groups.at(i), z = groups.at(j)
-                    let masks = a.map { g in BitSet(z.indices.filter { conflict(ctx, all[g[0]].visit, all[z[$0][0]].visit) }, size: z.count) }
+                    // `conflict` for a visit at i before one at j, which start apart and keep the
+                    // bare rest: only the travel decides (inlined: 5× the region checks millions of pairs).
+                    let later = z.map { all[$0[0]].visit }
+                    let masks = a.map { g in
+                        let earlier = all[g[0]].visit
+                        return BitSet(later.indices.filter {
+                            gap < rest + travelAfter(earlier, next: later[$0]) + travelBefore(later[$0], previous: earlier)
+                        }, size: z.count)
+                    }
                     var seen = Set<BitSet>(), q = 0
                     for mask in masks where !mask.isEmpty && seen.insert(mask).inserted {
                         let side = a.indices.filter { masks[$0].isSuperset(of: mask) }
                         let terms = side.flatMap { a[$0] } + mask.members.flatMap { z[$0] }
                         b.add(.minimumRest, "travelRest[\(who),\(b.names.instance(first)),\(b.names.instance(second)),\(q)]",
-                              sum(terms.map { b.x[$0] }) <= 1)
+                              sum(terms.map { x[$0] }) <= 1)
                         q += 1
                     }
                 }
@@ -109,16 +118,22 @@ struct TravelGroups {
     private(set) var instances: [Int] = []
 
     init(_ all: [Candidate], _ list: [Int]) {
-        var index: [String: (Int, Int)] = [:]  // key → (instance, position in its group list)
+        var index: [Key: (Int, Int)] = [:]  // key → (instance, position in its group list)
         for k in list {
             let cand = all[k]
-            let key = "\(cand.instance)|\(cand.site)|\(cand.mode.rawValue)"
+            let key = Key(instance: cand.instance, site: cand.site, mode: cand.mode)
             if let (i, p) = index[key] { byInstance[i]?[p].append(k); continue }
             if byInstance[cand.instance] == nil { instances.append(cand.instance) }
             byInstance[cand.instance, default: []].append([k])
             index[key] = (cand.instance, (byInstance[cand.instance]?.count ?? 1) - 1)
         }
         instances.sort { (all[byInstance[$0]?[0][0] ?? 0].start, $0) < (all[byInstance[$1]?[0][0] ?? 0].start, $1) }
+    }
+
+    private struct Key: Hashable {
+        let instance: Int
+        let site: Int
+        let mode: WorkMode
     }
 
     /// Groups at an instance (each a list of candidate indices), in candidate order.

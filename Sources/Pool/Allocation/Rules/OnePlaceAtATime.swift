@@ -35,10 +35,11 @@ public enum OnePlaceAtATime {
 
     static func addRows(_ b: ModelBuilding) {
         guard let widen = widening(b.ctx) else { return }
+        let x = b.x
         for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
             let byInstance = b.candidatesByInstance(of: c)
             for clique in cliques(b.ctx, instances: byInstance.keys, widen: widen) {
-                let terms = clique.flatMap { byInstance[$0] }.map { b.x[$0] }
+                let terms = clique.flatMap { byInstance[$0] }.map { x[$0] }
                 guard terms.count > 1 else { continue }
                 let t = b.ctx.instances[clique.last ?? 0]
                 b.add(.onePlaceAtATime, "busy[\(b.names.clinician(c)),\(b.names.instance(t))]", sum(terms) <= 1)

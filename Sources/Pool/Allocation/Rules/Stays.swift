@@ -25,15 +25,15 @@ public enum Stays {
     }
 
     static func addRows(_ b: ModelBuilding) {
+        let all = b.candidates.all, x = b.x  // locals: the builder's properties cost a check per read
         for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
             // stayDay expressions keyed by (site, date), built in candidate order (deterministic).
             var keys: [SiteDate] = []
             var days: [SiteDate: LinearExpression] = [:]
-            for k in list where b.candidates.all[k].mode == .stay {
-                let cand = b.candidates.all[k]
-                let key = SiteDate(site: cand.site, date: cand.dateIndex)
+            for k in list where all[k].mode == .stay {
+                let key = SiteDate(site: all[k].site, date: all[k].dateIndex)
                 if days[key] == nil { keys.append(key) }
-                days[key, default: LinearExpression()].add(1, b.x[k])
+                days[key, default: LinearExpression()].add(1, x[k])
             }
             keys.sort()
             let who = b.names.clinician(c)
