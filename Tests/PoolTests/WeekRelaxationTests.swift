@@ -241,6 +241,24 @@ import Testing
         #expect(abs(dp - exact) < 1e-6, "DP \(dp), exact \(exact): a credit per day would be 30 € lower")
     }
 
+    /// A shift at another site fits between two same-site days (rest off): the pair's continuity
+    /// credit no longer belongs to "one item after the other", so the week is not separable and
+    /// the DP must not price it as if it were (it would miss the credit and rise above the exact
+    /// week). Fails when `WeekRelaxation.week` overlooks the item in between.
+    @Test func anItemBetweenTwoSameSiteDaysKeepsTheBoundBelowTheExactWeek() throws {
+        var costs = T.plainCosts
+        costs.continuityBonusEUR = 30
+        let demand = [T.demand("a", day: 0, price: 150), T.demand("a", day: 1, price: 150),
+                      T.demand("b", day: 0, "night", price: 150)]
+        let sc = T.make(shifts: [T.day, T.night], costs: costs, sites: [T.site("a"), T.site("b")],
+                        clinicians: [T.clinician("g", weeklyHours: 16, maxOvertime: 20)], demand: demand)
+        let m = try model(sc, disabled: [.minimumRest, .weeklyRest])
+        #expect(m.candidates.all.count == 3 && !m.consecutive.isEmpty)
+        let (exact, dp) = try bounds(m, prices: uncoveredPrices(m))
+        #expect(try blocks(m, prices: uncoveredPrices(m)).dp.contains { $0 != nil }, "the DP took the week")
+        #expect(dp <= exact + 1e-6, "DP \(dp), exact \(exact)")
+    }
+
     /// The ascent's weeks as price-and-branch's first columns: recorded once each, and what comes
     /// back is at most the number asked for, cheapest first, and keeps every rule by the checker.
     @Test(arguments: [2, 5] as [UInt64])
