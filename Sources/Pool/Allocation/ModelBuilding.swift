@@ -5,11 +5,12 @@ final class ModelBuilding {
     let candidates: CandidateSet
     let model: LinearModel
     let names: ModelNames
-    /// x[k]: candidate k is assigned (binary).
-    private(set) var x: [Variable] = []
+    /// x[k]: candidate k is assigned (binary). Constants once built: as `let`s they are read
+    /// without Swift's dynamic exclusivity check, which a class's `var` pays on every access.
+    let x: [Variable]
     /// u[r]: uncovered clinicians of row r (continuous, 0…count); nil when the row has no candidate
     /// (then it is uncovered by construction, a constant).
-    private(set) var u: [Variable?] = []
+    let u: [Variable?]
     /// Rows per family, by its place in `ModelFamily.allCases`: a dictionary keyed by the family
     /// hashed its name once per row (2.6 % of building 5× the region's model).
     private var rowsPerFamily = Array(repeating: 0, count: ModelFamily.allCases.count)
@@ -35,8 +36,8 @@ final class ModelBuilding {
 
     init(ctx: AllocationContext, candidates: CandidateSet) {
         self.ctx = ctx; self.candidates = candidates
-        model = LinearModel(name: "pool " + ctx.scenario.name)
-        names = ModelNames(ctx: ctx, candidates: candidates)
+        let model = LinearModel(name: "pool " + ctx.scenario.name), names = ModelNames(ctx: ctx, candidates: candidates)
+        self.model = model; self.names = names
         instanceGroups = Array(repeating: nil, count: ctx.scenario.clinicians.count)
         coverageRows = Array(repeating: nil, count: ctx.scenario.demand.count)
         trips = Array(repeating: [], count: ctx.scenario.clinicians.count)

@@ -25,7 +25,7 @@ public enum Stays {
     }
 
     static func addRows(_ b: ModelBuilding) {
-        let all = b.candidates.all, x = b.x  // locals: the builder's properties cost a check per read
+        let all = b.candidates.all, x = b.x
         for (c, list) in b.candidates.byClinician.enumerated() where !list.isEmpty {
             // stayDay expressions keyed by (site, date), built in candidate order (deterministic).
             var keys: [SiteDate] = []
