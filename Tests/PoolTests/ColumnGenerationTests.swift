@@ -247,6 +247,91 @@ import Testing
         #expect(SolverBasis(rowStatus: [1], columnStatus: [1, 2]).appendingColumns(2).columnStatus == [1, 2, 2, 2])
     }
 
+    /// Every week of the two workers (each works at most one of the three days) as a column.
+    func addEveryWeek(_ master: inout MasterColumns) {
+        for worker in 0..<2 {
+            master.add(block: worker, point: [0, 0, 0])
+            for day in 0..<3 { master.add(block: worker, point: (0..<3).map { $0 == day ? 1 : 0 }) }
+        }
+    }
+
+    /// Columns out of the basis with a positive reduced cost for `restAfter` LPs rest: the next
+    /// master LP is built without them, from the last basis, and reaches the optimum over every
+    /// column. A resting column that pricing finds again, or that prices out, comes back.
+    @Test func restingColumnsLeaveTheMasterLPAndComeBackWhenTheyPriceOut() throws {
+        let (m, cover, _, uncovered) = try twoWorkers()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        var master = seededMaster(m, generation, uncovered)
+        master.restAfter = 1
+        addEveryWeek(&master)
+        #expect(master.count == 8)
+        let lp = try #require(try master.solveLP(glpk, timeLimit: nil))
+        #expect(abs(lp.objective - 13) < 1e-9)
+        // The idle weeks (the seed's) price at 8 € or more: a day's uncovered cost less the week's.
+        let resting = master.columns.indices.filter { master.reducedCost($0, pi: lp.relaxedDuals, sigma: lp.convexityDuals) > 1e-6 }
+        #expect(resting.count >= 2)
+        #expect(master.lpColumnCount == master.count - resting.count)
+        // Without them, from the basis over every column: the same optimum.
+        let again = try #require(try master.solveLP(glpk, timeLimit: nil))
+        #expect(abs(again.objective - 13) < 1e-9)
+        let restingNow = master.count - master.lpColumnCount
+        #expect(restingNow >= resting.count)
+        // Pricing finds a resting week again: it is back, as a new column would be.
+        let k = try #require(resting.first)
+        let back = master.add(block: master.columns[k].block, point: master.columns[k].point)
+        #expect(back)
+        #expect(master.lpColumnCount == master.count - restingNow + 1)
+        let twice = master.add(block: master.columns[k].block, point: master.columns[k].point)
+        #expect(!twice, "in the LP already")
+        // Duals at which every resting week prices out wake them all.
+        let woken = master.wake(pi: lp.relaxedDuals, sigma: lp.convexityDuals.map { $0 + 1_000 })
+        #expect(woken == restingNow - 1)
+        #expect(master.lpColumnCount == master.count)
+        // The dive, over every column now.
+        let dived = try #require(try master.dive(glpk, timeLimit: 10, lastMasterLP: 0.01, isStopRequested: { false }))
+        #expect(m.violations(dived).isEmpty && abs(m.objectiveValue(dived) - 13) < 1e-6)
+    }
+
+    /// The dive is built over the master LPs' columns and the seeds', not the resting ones: here
+    /// the optimum is the seed, and the idle weeks rest.
+    @Test func theDiveLeavesRestingColumnsOut() throws {
+        let (m, cover, _, _) = try twoWorkers()
+        let generation = ColumnGeneration(m, relaxing: cover)
+        // u0…u2, then worker 0's days, then worker 1's: worker 0 on day 0, worker 1 on day 1.
+        var optimum = Array(repeating: 0.0, count: m.variableCount)
+        for j in [2, 3, 7] { optimum[j] = 1 }
+        #expect(m.violations(optimum).isEmpty && m.objectiveValue(optimum) == 13)
+        var master = seededMaster(m, generation, optimum)
+        master.restAfter = 1
+        addEveryWeek(&master)
+        _ = try #require(try master.solveLP(glpk, timeLimit: nil))
+        let lp = try #require(try master.solveLP(glpk, timeLimit: nil))
+        #expect(abs(lp.objective - 13) < 1e-9)
+        let inLP = master.lpColumnCount
+        #expect(inLP < master.count)
+        let dived = try #require(try master.dive(glpk, timeLimit: 10, lastMasterLP: 0.01, isStopRequested: { false }))
+        #expect(m.violations(dived).isEmpty && abs(m.objectiveValue(dived) - 13) < 1e-6)
+        #expect(master.diveSummary.contains("LPs over \(inLP) of \(master.count) columns"), "\(master.diveSummary)")
+        // The master MIP from the dive's basis, over every column.
+        let r = try master.solveMIP(glpk, timeLimit: 10, isStopRequested: { false })
+        let point = try #require(r.point)
+        #expect(m.violations(point).isEmpty && abs(m.objectiveValue(point) - 13) < 1e-6)
+    }
+
+    /// With columns resting after every LP, the rounds still converge to the Dantzig–Wolfe bound:
+    /// a block optimum that is resting is a new column for the master LP.
+    @Test func roundsWithRestingColumnsConvergeToTheSameBound() throws {
+        let (m, cover, duals, uncovered) = try twoGroups()
+        for rest in [nil, 1, 2] as [Int?] {
+            var generation = ColumnGeneration(m, relaxing: cover)
+            generation.restAfter = rest
+            let r = try generation.run(m, startDuals: duals, seeds: [uncovered], solver: glpk, timeLimitSeconds: nil)
+            #expect(r.converged && abs((r.bound ?? 0) - 26) < 1e-6, "rest after \(rest.map(String.init) ?? "never"): \(r.bound ?? .nan)")
+            let point = try #require(r.point)
+            #expect(m.violations(point).isEmpty && abs(m.objectiveValue(point) - 26) < 1e-6)
+        }
+    }
+
     /// The dive fixes weeks until every worker has one: its plan is feasible, no better than the
     /// master LP, and here (one week per worker covers every shift) the optimum.
     @Test func aDiveOnTheMasterLPEndsWithAFeasiblePlan() throws {

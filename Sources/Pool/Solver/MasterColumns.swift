@@ -9,7 +9,7 @@ struct MasterColumns {
     let kept: [Int]
     /// Per column: its block (index into `priced`), block-local point, cost and relaxed-row entries.
     private(set) var columns: [(block: Int, point: [Double], cost: Double, entries: [(row: Int, value: Double)])] = []
-    private var seen = Set<ColumnKey>()
+    private var seen: [ColumnKey: Int] = [:]
     /// Seed columns, per seed, per priced block.
     private var seedColumns: [[Int]] = []
     private var seedKept: [[Double]] = []
@@ -18,10 +18,21 @@ struct MasterColumns {
     /// nonzeros rather than by scanning every relaxed row (that scan was 5 % of a region round).
     private let relaxedStart: [Int]
     private let relaxedEntries: [(row: Int, value: Double)]
-    /// The last master LP's basis and its column count: the next LP starts from it.
+    /// The last master LP's basis over every column (kept blocks' first; columns out of that LP
+    /// non-basic at zero) and the column count then: the next LP starts from it.
     private var lastBasis: (basis: SolverBasis, columns: Int)?
+    /// Columns left out of the master LPs and the dive (not the master MIP), and per column the LPs in a
+    /// row that left it non-basic at zero with a positive reduced cost (see `restAfter`).
+    private var resting: [Bool] = []
+    private var idleLPs: [Int] = []
+    /// Columns non-basic with a positive reduced cost in this many master LPs in a row rest: the
+    /// next LPs are built without them until pricing finds one of them again or it prices out
+    /// (nil: every column in every LP).
+    var restAfter: Int?
+    /// Resting columns brought back so far (found again by pricing, or priced out).
+    private(set) var backFromRest = 0
     /// The last dive's LPs: how many, the first one's seconds, blocks fixed and how it ended.
-    private(set) var diveSummary = ""
+    var diveSummary = ""
 
     init(_ model: LinearModel, relaxation: LagrangianBound, priced: [Int], kept: [Int]) {
         self.model = model; self.relaxation = relaxation; self.priced = priced; self.kept = kept
@@ -56,7 +67,13 @@ struct MasterColumns {
         guard point.count == shape.columns.count else { return nil }
         let rounded = zip(shape.columns, point).map { j, v in model.kinds[j] == .continuous ? v : v.rounded() }
         let key = ColumnKey(block: i, values: rounded)
-        guard seen.insert(key).inserted else { return nil }
+        if let k = seen[key] {
+            // Known but resting: back into the master LP, as good as new.
+            guard resting[k] else { return nil }
+            resting[k] = false; idleLPs[k] = 0; backFromRest += 1
+            return k
+        }
+        seen[key] = columns.count
         var cost = 0.0
         var entries: [Int: Double] = [:]
         for (k, j) in shape.columns.enumerated() where rounded[k] != 0 {
@@ -64,6 +81,7 @@ struct MasterColumns {
             for e in relaxedEntries[relaxedStart[j]..<relaxedStart[j + 1]] { entries[e.row, default: 0] += e.value * rounded[k] }
         }
         columns.append((i, rounded, cost, entries.keys.sorted().map { ($0, entries[$0] ?? 0) }))
+        resting.append(false); idleLPs.append(0)
         return columns.count - 1
     }
 
@@ -74,7 +92,7 @@ struct MasterColumns {
             let shape = relaxation.shapes[priced[i]]
             let local = shape.columns.map { point[$0] }
             let rounded = zip(shape.columns, local).map { j, v in model.kinds[j] == .continuous ? v : v.rounded() }
-            if let k = index(block: i, point: local) ?? columns.firstIndex(where: { $0.block == i && $0.point == rounded }) {
+            if let k = index(block: i, point: local) ?? seen[ColumnKey(block: i, values: rounded)] {
                 chosen.append(k)
             } else { return }
         }
@@ -82,8 +100,9 @@ struct MasterColumns {
         seedKept.append(kept.flatMap { relaxation.shapes[$0].columns.map { point[$0] } })
     }
 
-    /// The master over the columns: kept blocks' columns first, then one per column.
-    func build(integral: Bool) -> LinearModel {
+    /// The master over the columns (`included`, in order; nil: all of them): kept blocks' columns
+    /// first, then one per column.
+    func build(integral: Bool, including included: [Int]? = nil) -> LinearModel {
         let m = LinearModel(name: model.name + " master")
         var keptVariable: [Int: Variable] = [:]
         for b in kept {
@@ -92,12 +111,13 @@ struct MasterColumns {
                                                 upper: model.upperBounds[j], objective: model.objectiveCoefficients[j])
             }
         }
-        let weeks = columns.enumerated().map { k, c in
-            integral ? m.binary("column[\(k)]", objective: c.cost)
-                : m.addVariable("column[\(k)]", .continuous, lower: 0, upper: 1, objective: c.cost)
+        let order = included ?? Array(columns.indices)
+        let weeks = order.map { k in
+            integral ? m.binary("column[\(k)]", objective: columns[k].cost)
+                : m.addVariable("column[\(k)]", .continuous, lower: 0, upper: 1, objective: columns[k].cost)
         }
         var byRow: [Int: [(Int, Double)]] = [:]
-        for (k, c) in columns.enumerated() { for e in c.entries { byRow[e.row, default: []].append((k, e.value)) } }
+        for (v, k) in order.enumerated() { for e in columns[k].entries { byRow[e.row, default: []].append((v, e.value)) } }
         /// Row r of the model over the master's columns: its kept columns as they are, plus the weeks' entries.
         func addRow(_ r: Int, weekEntries: [(Int, Double)]) {
             var e = LinearExpression()
@@ -110,7 +130,7 @@ struct MasterColumns {
         for r in relaxation.relaxedRows { addRow(r, weekEntries: byRow[r] ?? []) }
         for b in kept { for r in relaxation.shapes[b].rows { addRow(r, weekEntries: []) } }
         var perBlock = Array(repeating: [Int](), count: priced.count)
-        for (k, c) in columns.enumerated() { perBlock[c.block].append(k) }
+        for (v, k) in order.enumerated() { perBlock[columns[k].block].append(v) }
         for i in priced.indices { m.add("oneColumn[\(i)]", sum(perBlock[i].map { weeks[$0] }) == 1) }
         m.objectiveConstant = model.objectiveConstant
         m.direction = .minimize
@@ -126,139 +146,100 @@ struct MasterColumns {
     typealias LPSolution = (objective: Double, relaxedDuals: [Double], convexityDuals: [Double], point: [Double])
 
     mutating func solveLP(_ solver: any LinearSolver, timeLimit: Double?) throws -> LPSolution? {
-        let m = build(integral: false)
+        let included = restAfter == nil ? nil : columns.indices.filter { !resting[$0] }
+        let m = build(integral: false, including: included)
         var options = SolveOptions(timeLimitSeconds: timeLimit, verbosity: .quiet)
         options.relaxIntegrality = true
-        // Columns are only ever appended (after the kept blocks' columns, which come first), so the
-        // last basis with the new columns non-basic at zero is a primal feasible start.
-        options.startingBasis = lastBasis.map { $0.basis.appendingColumns(columns.count - $0.columns) }
+        // Columns are only ever appended (after the kept blocks' columns, which come first), and
+        // only columns non-basic at zero rest, so the last basis with the new columns non-basic at
+        // zero is a primal feasible start.
+        options.startingBasis = startingBasis(over: included)
         let r = try solver.solve(m, options: options)
-        if let b = r.basis { lastBasis = (b, columns.count) }
+        if let b = r.basis { remember(b, over: included) }
         guard r.status == .optimal, let objective = r.objective, let duals = r.rowDuals else { return nil }
         var pi = Array(repeating: 0.0, count: model.constraintCount)
         for (i, row) in relaxation.relaxedRows.enumerated() { pi[row] = duals[i] }
-        return (objective, pi, Array(duals.suffix(priced.count)), point(r.values, threshold: nil))
+        let sigma = Array(duals.suffix(priced.count))
+        if let restAfter, let basis = lastBasis?.basis { rest(after: restAfter, basis: basis, pi: pi, sigma: sigma) }
+        return (objective, pi, sigma, point(r.values, threshold: nil, over: included))
+    }
+
+    /// The last basis for a master over `included` columns (nil: all), columns added since
+    /// non-basic at zero.
+    func startingBasis(over included: [Int]?) -> SolverBasis? {
+        guard let last = lastBasis else { return nil }
+        let full = last.basis.appendingColumns(columns.count - last.columns)
+        guard let included else { return full }
+        let keptCount = full.columnStatus.count - columns.count
+        return SolverBasis(rowStatus: full.rowStatus,
+                           columnStatus: Array(full.columnStatus.prefix(keptCount)) + included.map { full.columnStatus[keptCount + $0] })
+    }
+
+    /// A basis of the master over `included` columns (nil: all) kept as one over every column.
+    mutating func remember(_ basis: SolverBasis, over included: [Int]?) {
+        guard let included else { lastBasis = (basis, columns.count); return }
+        let keptCount = basis.columnStatus.count - included.count
+        var status = Array(basis.columnStatus.prefix(keptCount)) + Array(repeating: SolverBasis.nonbasicAtLower, count: columns.count)
+        for (v, k) in included.enumerated() { status[keptCount + k] = basis.columnStatus[keptCount + v] }
+        lastBasis = (SolverBasis(rowStatus: basis.rowStatus, columnStatus: status), columns.count)
+    }
+
+    /// The reduced cost of column `k` at the master's duals.
+    func reducedCost(_ k: Int, pi: [Double], sigma: [Double]) -> Double {
+        let c = columns[k]
+        return c.entries.reduce(c.cost) { $0 - $1.value * pi[$1.row] } - sigma[c.block]
+    }
+
+    /// After a master LP: columns non-basic at zero with a positive reduced cost for `limit` LPs in
+    /// a row rest; resting columns that price out come back.
+    private mutating func rest(after limit: Int, basis: SolverBasis, pi: [Double], sigma: [Double]) {
+        let keptCount = basis.columnStatus.count - columns.count
+        for k in columns.indices where !resting[k] {
+            let idle = basis.columnStatus[keptCount + k] == SolverBasis.nonbasicAtLower && reducedCost(k, pi: pi, sigma: sigma) > 1e-6
+            idleLPs[k] = idle ? idleLPs[k] + 1 : 0
+            if idleLPs[k] >= limit { resting[k] = true }
+        }
+    }
+
+    /// Resting columns that price out at the master's duals go back into its LP; returns how many.
+    mutating func wake(pi: [Double], sigma: [Double]) -> Int {
+        var woken = 0
+        for k in columns.indices where resting[k] && reducedCost(k, pi: pi, sigma: sigma) < -1e-6 {
+            resting[k] = false; idleLPs[k] = 0; woken += 1
+        }
+        backFromRest += woken
+        return woken
+    }
+
+    /// Columns in the master LP now.
+    var lpColumnCount: Int { resting.lazy.filter { !$0 }.count }
+
+    /// The dive's columns (nil: every column): those of the master LPs, every seed's (each block's
+    /// fallback week), and any basic in the last basis (none rests, but that basis starts the
+    /// dive). 5× the region: about 12 600 of 30 000 columns, the first LP 0.09–0.10 s instead of
+    /// 0.23–0.57 s, and a dive that once fixed every week (20 LPs) where before it never did.
+    func diveColumns() -> [Int]? {
+        guard restAfter != nil else { return nil }
+        var taken = resting.map { !$0 }
+        for k in seedColumns.joined() { taken[k] = true }
+        if let last = lastBasis {
+            let keptCount = last.basis.columnStatus.count - last.columns
+            for k in 0..<last.columns where last.basis.columnStatus[keptCount + k] == SolverBasis.basic { taken[k] = true }
+        }
+        return columns.indices.filter { taken[$0] }
     }
 
     /// A master solution as a point of the whole model: the kept columns as they are, and each
     /// column's block solution weighted by its value (threshold: only columns above it, at weight 1).
-    private func point(_ values: [Double], threshold: Double?) -> [Double] {
+    func point(_ values: [Double], threshold: Double?, over included: [Int]? = nil) -> [Double] {
         var point = Array(repeating: 0.0, count: model.variableCount)
         var v = 0
         for b in kept { for j in relaxation.shapes[b].columns { point[j] = values[v]; v += 1 } }
-        for (k, c) in columns.enumerated() where values[v + k] > (threshold ?? 1e-9) {
-            let weight = threshold == nil ? values[v + k] : 1
+        for (u, k) in (included ?? Array(columns.indices)).enumerated() where values[v + u] > (threshold ?? 1e-9) {
+            let c = columns[k], weight = threshold == nil ? values[v + u] : 1
             for (p, j) in relaxation.shapes[priced[c.block]].columns.enumerated() { point[j] += weight * c.point[p] }
         }
         return point
-    }
-
-    /// Diving on the master LP, the usual primal heuristic of price-and-branch (Joncour et al.
-    /// 2010; Sadykov et al. 2019): fix every block whose column the LP takes whole, then the
-    /// largest fractional columns — of up to an eighth of the blocks left, no two sharing a relaxed
-    /// row — solve again from the last basis, until every block has its column. Returns that plan
-    /// as a point of the whole model; nil when out of time, stopped, or given up because at its
-    /// pace it would not finish in time (`diveMayFinish`).
-    /// (Region week: the master MIP from the seeds alone ended between 328 857 € and 330 832 €
-    /// over three runs with the same bound — the plan, not the bound, set the gap. Fixing one
-    /// column per LP, 5× the region's 1 514 weeks did not finish in the dive's 12 s.)
-    /// `lastMasterLP`: seconds the rounds' last master LP took. The dive's first LP is about as
-    /// long (as many new columns, from the rounding); over half the dive's time, the dive is not
-    /// started (national week: master LPs of 22–60 s against a dive of 14 s, whose first LP never
-    /// finished).
-    mutating func dive(_ solver: any LinearSolver, timeLimit: Double, lastMasterLP: Double,
-                       isStopRequested: @Sendable () -> Bool) throws -> [Double]? {
-        guard lastMasterLP <= timeLimit / 2 else {
-            diveSummary = String(format: "not started: the last master LP took %.1f s, over half the dive's %.1f s", lastMasterLP, timeLimit)
-            return nil
-        }
-        let clock = BlockClock()
-        let m = build(integral: false)
-        let offset = m.variableCount - columns.count
-        var fixed = Array(repeating: false, count: priced.count), fixedCount = 0
-        var basis = lastBasis.map { $0.basis.appendingColumns(columns.count - $0.columns) }
-        // The fractional columns fixed last: undone if the LP turns infeasible — all of them, then
-        // one at a time, and a single one that still fails is excluded.
-        var tried: [Int] = [], oneAtATime = false
-        var lps = 0, firstLP = 0.0
-        // Blocks fixed by the end of the first LP, and when: the dive's pace is measured from there.
-        var afterFirst: (fixed: Int, at: Double)?
-        func summary(_ end: String) { diveSummary = String(format: "%d LPs (the first %.2f s), %d of %d blocks fixed, %@", lps, firstLP, fixedCount, priced.count, end) }
-        defer { if diveSummary.isEmpty { summary(isStopRequested() ? "stopped" : "out of time") } }
-        diveSummary = ""
-        func fix(_ k: Int) {
-            m.setBounds(Variable(index: offset + k), lower: 1, upper: 1)
-            fixed[columns[k].block] = true; fixedCount += 1
-        }
-        func unfix(_ k: Int, excluding: Bool) {
-            m.setBounds(Variable(index: offset + k), lower: 0, upper: excluding ? 0 : 1)
-            fixed[columns[k].block] = false; fixedCount -= 1
-        }
-        while clock.elapsed < timeLimit, !isStopRequested() {
-            var options = SolveOptions(timeLimitSeconds: timeLimit - clock.elapsed, verbosity: .quiet)
-            options.relaxIntegrality = true
-            options.startingBasis = basis
-            // Fixing columns keeps the last basis dual feasible: the dual simplex goes on from it
-            // (5× the region: primal simplex took 5 s for the first LP and the third did not
-            // finish). The first LP starts from the rounds' basis with new columns: primal.
-            options.dualSimplex = lps > 0
-            let r = try solver.solve(m, options: options)
-            lps += 1
-            if lps == 1 { firstLP = clock.elapsed }
-            guard r.status == .optimal else {
-                // Fixing weeks can over-cover a shift another fixed week covers (coverage rows are
-                // equalities with the uncovered count).
-                guard r.status == .infeasible, !tried.isEmpty else { summary("last LP \(r.status) (\(r.stopReason))"); return nil }
-                for k in tried { unfix(k, excluding: tried.count == 1) }
-                oneAtATime = tried.count > 1
-                tried = []
-                continue
-            }
-            basis = r.basis
-            // Before any fixing this is the master LP over every column: the master MIP's
-            // relaxation starts from its basis (5× the region: when the rounds' last master LP was
-            // cut off by the time limit, finishing it took the dive's first 10 s).
-            if fixedCount == 0, let b = r.basis { lastBasis = (b, columns.count) }
-            var fractional: [(value: Double, k: Int)] = []
-            for (k, c) in columns.enumerated() where !fixed[c.block] {
-                let v = r.values[offset + k]
-                if v > 1 - 1e-6 { fix(k) } else if v > 1e-6 { fractional.append((v, k)) }
-            }
-            if fixedCount == priced.count { summary("a plan"); return point(r.values, threshold: 0.5) }
-            guard !fractional.isEmpty else { return nil }  // cannot happen: an unfixed block's columns sum to 1
-            if let first = afterFirst {
-                if !Self.diveMayFinish(fixed: fixedCount, of: priced.count, since: first, now: clock.elapsed, limit: timeLimit) {
-                    summary("given up: at its pace it would not fix every block in time")
-                    return nil
-                }
-            } else {
-                afterFirst = (fixedCount, clock.elapsed)
-            }
-            fractional.sort { $0.value != $1.value ? $0.value > $1.value : $0.k < $1.k }
-            let most = oneAtATime ? 1 : max(1, (priced.count - fixedCount) / 8)
-            var rowsTaken = Set<Int>()
-            tried = []
-            for (_, k) in fractional where tried.count < most && !fixed[columns[k].block] {
-                guard columns[k].entries.allSatisfy({ !rowsTaken.contains($0.row) }) else { continue }
-                for e in columns[k].entries { rowsTaken.insert(e.row) }
-                fix(k); tried.append(k)
-            }
-            oneAtATime = false
-        }
-        return nil
-    }
-
-    /// Whether a dive may still fix all `blocks` by `limit`: at the pace since the first LP ended
-    /// (`since`: blocks fixed then, and when), the blocks left take no longer than the time left.
-    /// Later LPs fix fewer blocks than earlier ones, so the pace only slows and a dive given up
-    /// would not have finished: its time goes to what follows, the master MIP's search as far as
-    /// the master's share of the time allows (5× the region, 120 s: 1 130 of 1 508 blocks fixed
-    /// when the limit cut the 7th LP off after 9.2 s, no plan; now given up after 6.1 s and the
-    /// search 2.3 s longer; national: 4 173 of 5 058 after 60 s).
-    static func diveMayFinish(fixed: Int, of blocks: Int, since first: (fixed: Int, at: Double), now: Double, limit: Double) -> Bool {
-        let done = fixed - first.fixed, spent = now - first.at
-        guard done > 0, spent > 0 else { return spent <= 0 || now < limit }
-        return now + Double(blocks - fixed) * spent / Double(done) <= limit
     }
 
     /// The master MIP from the best seed; its plan as a point of the whole model.
@@ -287,10 +268,13 @@ struct MasterColumns {
         // time the search, which improves all along, uses better.
         solver.neighbourhoodSecondsCap = solver.roundSeconds
         let clock = BlockClock()
+        // Over every column, resting ones too: over the master LPs' columns and the seeds' alone,
+        // the region's plans were 0.2 % dearer (329 148–329 993 € in six runs against
+        // 328 301–330 526 €, median 328 792 €, in seven), 5×'s within the noise.
         let m = build(integral: true)
         var options = SolveOptions(relativeGap: 1e-4, verbosity: .quiet)
         // The master MIP is built like the master LP (same columns and rows, in the same order).
-        options.startingBasis = lastBasis.map { $0.basis.appendingColumns(columns.count - $0.columns) }
+        options.startingBasis = startingBasis(over: nil)
         var best: (Double, [Double])?
         for (s, chosen) in seedColumns.enumerated() {
             var start = seedKept[s] + Array(repeating: 0.0, count: columns.count)

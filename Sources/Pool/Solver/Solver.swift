@@ -187,6 +187,9 @@ public struct SolverBasis: Sendable, Equatable {
         rowStatus.count == model.constraintCount && columnStatus.count == model.variableCount
     }
 
+    /// GLPK's GLP_BS: a basic row or column.
+    public static let basic: Int32 = 1
+
     /// GLPK's GLP_NL: a column non-basic at its lower bound.
     public static let nonbasicAtLower: Int32 = 2
 
