@@ -216,7 +216,7 @@ struct MasterColumns {
 
     /// The dive's columns (nil: every column): those of the master LPs, every seed's (each block's
     /// fallback week), and any basic in the last basis (none rests, but that basis starts the
-    /// dive). 5× the region: about 12 600 of 30 000 columns, the first LP 0.09–0.10 s instead of
+    /// dive). 5× the region: about 12 600 of 30 000 columns, the first LP 0.09–0.12 s instead of
     /// 0.23–0.57 s, and a dive that once fixed every week (20 LPs) where before it never did.
     func diveColumns() -> [Int]? {
         guard restAfter != nil else { return nil }
