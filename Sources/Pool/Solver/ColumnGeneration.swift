@@ -90,8 +90,9 @@ public struct ColumnGeneration {
     /// leave the master LPs and the dive (`MasterColumns.restAfter`; nil: never), not the master
     /// MIP. GLPK's primal simplex prices every column at every iteration, and most columns never
     /// re-enter: 5× the region, 120 s, three LPs: 28–35 rounds instead of 16, the last master LPs
-    /// over about 10 000 of 30 000 columns (0.2 s a round instead of 4.8 s), gaps 1.10–1.56 %
-    /// against 2.61 % in the same session (docs/performance.md).
+    /// over about 10 000 of 30 000 columns (0.2 s a round instead of 4.8 s), gaps 1.10–1.78 %
+    /// (2.24–2.63 % in a slow phase of the machine) against 2.61 % in its fast phase
+    /// (docs/performance.md).
     public var restAfter: Int? = 3
 
     /// Wentges (1997) smoothing: the share of the best multipliers so far in each round's prices.
