@@ -157,10 +157,11 @@ public struct Allocator {
         }
         timings.heuristicSeconds = clock.lap()
         // Decoding the plan comes after the search but within the limit: about 0.9 µs per
-        // candidate (2.4 s for the national week's 2.7 million), kept back from the search; as
-        // much again for writing the files and freeing the model (the national week's command
-        // ended 1.8 s after its 600 s of planning).
-        let decodeReserve = Double(model.candidates.all.count) * 2e-6
+        // candidate (2.4 s for the national week's 2.7 million), kept back from the search; about
+        // twice as much again for writing the files and freeing the model (the national week's
+        // command ended 1.8 s after its 600 s of planning with 1 µs a candidate kept back, and with
+        // 2 µs on a slower machine at 600.0 s and 601.1 s: 5.2–5.5 s after the solve's own end).
+        let decodeReserve = Double(model.candidates.all.count) * 3e-6
         // The sensitivity pricing comes after the search, within the limit too (region week: 1.1 s
         // past a 60 s limit before this was kept back).
         let sensitivityReserve = options.sensitivity ? SensitivityAnalysis.predictedSeconds(ctx.scenario, timeLimit: remaining()) : 0
