@@ -14,8 +14,8 @@ import Foundation
 ///   worst_g ≥ a site's uncovered share), so it takes the largest of them (or its lower bound).
 /// A master of any other shape gets no local search (`init` returns nil).
 struct MasterLocalSearch {
-    private let model: LinearModel
-    /// The model's arrays, copied: reading them through the class in the inner loop cost half the time.
+    /// The master's arrays, copied: reading them through the class in the inner loop cost a fifth
+    /// of the time (region: 2.0 against 2.4 million moves a second).
     private let cost: [Double], lower: [Double], upper: [Double], rightHandSide: [Double], sense: [ConstraintSense]
     private let firstWeek: Int
     /// Rows from here on are the blocks' "one column" rows, kept satisfied by construction.
@@ -50,13 +50,12 @@ struct MasterLocalSearch {
 
     private static let tolerance = 1e-7
 
-    /// `values`: a feasible point of `master` with one week per block at 1. `blockOf[j − firstWeek]`
-    /// is week j's block; the blocks' "one column" rows are the model's last `blockWeeks.count`.
-    init?(_ master: LinearModel, values: [Double], firstWeek: Int, blockOf: [Int], blocks: Int) {
-        let m = master
+    /// `values`: a feasible point of the master `m` with one week per block at 1.
+    /// `blockOf[j − firstWeek]` is week j's block; the blocks' "one column" rows are `m`'s last `blocks`.
+    init?(_ m: LinearModel, values: [Double], firstWeek: Int, blockOf: [Int], blocks: Int) {
         guard firstWeek + blockOf.count == m.variableCount, m.direction == .minimize,
               m.constraintCount >= blocks else { return nil }
-        model = m; self.firstWeek = firstWeek; self.blockOf = blockOf
+        self.firstWeek = firstWeek; self.blockOf = blockOf
         cost = m.objectiveCoefficients; lower = m.lowerBounds; upper = m.upperBounds
         rightHandSide = m.rightHandSides; sense = m.senses
         convexityStart = m.constraintCount - blocks
@@ -149,8 +148,8 @@ struct MasterLocalSearch {
         for j in 0..<firstWeek where definedBy[j] < 0 {
             value[j] = rowsBounding[j].reduce(m.lowerBounds[j]) { max($0, rest[$1] / boundingCoefficient[$1]) }
         }
-        guard model.violations(point, tolerance: 1e-6).isEmpty else { return nil }
-        objective = model.objectiveValue(point)
+        guard m.violations(point, tolerance: 1e-6).isEmpty else { return nil }
+        objective = m.objectiveValue(point)
     }
 
     /// The plan as a point of the master.
