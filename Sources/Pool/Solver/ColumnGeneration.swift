@@ -220,7 +220,7 @@ public struct ColumnGeneration {
             roundLog += String(format: "%d columns given before the rounds (the seeds' master LP until %.1f s, the given columns %.1f s)\n",
                                startColumns, startSeconds.seedsLP, startSeconds.given)
         }
-        var masterObjectives: [Double] = [], lastExact = 0, closeEnough = false
+        var masterObjectives: [Double] = [], lastExact = 0, closeEnough = false, exactUnaffordable = false
         var lastMasterPoint: [Double]?
         let pricingEnd = timeLimitSeconds.map { $0 * (1 - mipShare) } ?? .infinity
         // Where the rounds end: `pricingEnd`, or later while the master LP falls steeply.
@@ -246,14 +246,35 @@ public struct ColumnGeneration {
                 for r in relaxation.relaxedRows { price[r] = alpha * center[r] + (1 - alpha) * m.pi[r] }
             }
             let (costs, constant) = Self.pricedCosts(model, relaxation.relaxedRows, price)
-            let found: [BlockOptimum]?
+            var found: [BlockOptimum]?
             let pricingStart = clock.elapsed
+            // An exact round after relaxed ones stands on the relaxation's optima at the same
+            // prices: cut off by the limit, or given up when its pace says it cannot finish, its
+            // unsolved blocks keep them and the round still counts (5× the region, 120 s: an exact
+            // round ran 8–17 s into the limit and its solved blocks were lost with it; now it
+            // gives up after 20 of 1 514 in about 1 s).
+            var exactBlocks: (solved: Int, of: Int)?
+            let blocksLeft = timeLimitSeconds.map { _ in roundsEnd - clock.elapsed }
             do {
-                found = try pricer.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
-                                                   timeLimitSeconds: timeLimitSeconds.map { _ in roundsEnd - clock.elapsed },
-                                                   isStopRequested: isStopRequested)
+                if pricer.blockRelaxation == nil, relaxation.blockRelaxation != nil, blocksLeft != nil,
+                   let floor = try relaxation.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
+                                                          timeLimitSeconds: roundsEnd - clock.elapsed, isStopRequested: isStopRequested) {
+                    let exact = try pricer.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes, floor: floor,
+                                                       timeLimitSeconds: roundsEnd - clock.elapsed, isStopRequested: isStopRequested)
+                    found = exact?.optima
+                    if let exact, exact.solved < floor.count { exactBlocks = (exact.solved, floor.count) }
+                } else {
+                    found = try pricer.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
+                                                   timeLimitSeconds: blocksLeft, isStopRequested: isStopRequested)
+                }
             } catch is SolveInterrupted { interrupted = true; break }
             guard let optima = found else { break }
+            if exactBlocks != nil {
+                // Exact weeks do not fit in the rounds' time, and priced by the relaxation the
+                // master LP has stalled: this round's columns and master LP are the last.
+                exactUnaffordable = true
+                pricer.blockRelaxation = relaxation.blockRelaxation
+            }
             let pricingTime = clock.elapsed - pricingStart
             rounds += 1
             // L(price), valid whatever the multipliers: every block is in the sum.
@@ -287,7 +308,11 @@ public struct ColumnGeneration {
                 if alpha == 0 {
                     // Priced by a relaxation: once more exactly, which either finds the weeks it
                     // missed or proves the master LP's optimum a bound.
-                    if pricer.blockRelaxation != nil { pricer.blockRelaxation = nil; continue }
+                    if pricer.blockRelaxation != nil {
+                        if exactUnaffordable { break }  // no proof that nothing is missing: the rounds end
+                        pricer.blockRelaxation = nil
+                        continue
+                    }
                     converged = true
                     bestBound = max(bestBound ?? -.infinity, m.objective)
                     break
@@ -299,12 +324,18 @@ public struct ColumnGeneration {
             let exactRound = pricer.blockRelaxation == nil && relaxation.blockRelaxation != nil
             pricer.blockRelaxation = relaxation.blockRelaxation  // back to the fast pricing
             let masterStart = clock.elapsed, lpColumns = master.lpColumnCount
-            guard clock.elapsed < roundsEnd, let lp = try masterLP(timeLimit: timeLimitSeconds.map { _ in roundsEnd - clock.elapsed })
-            else { break }
-            if let b = sideLane?.bound, b > (bestBound ?? -.infinity) { bestBound = b }
+            let exactNote = exactBlocks.map { String(format: " (exact for %d of %d blocks, the rest relaxed)", $0.solved, $0.of) }
+                ?? (exactRound ? " (exact)" : "")
             let byGroup = groups.count > 2 ? String(format: " (each group's best: %.2f €)", best.bound ?? .nan) : ""
+            guard clock.elapsed < roundsEnd, let lp = try masterLP(timeLimit: timeLimitSeconds.map { _ in roundsEnd - clock.elapsed })
+            else {
+                roundLog += String(format: "round %d at %.1f s: bound %.2f €%@%@, %d columns added (%d back from rest), no time left for its master LP (pricing %.1f s)\n",
+                                   rounds, clock.elapsed, bound, exactNote, byGroup, added, master.backFromRest - restedBefore, pricingTime)
+                break
+            }
+            if let b = sideLane?.bound, b > (bestBound ?? -.infinity) { bestBound = b }
             roundLog += String(format: "round %d at %.1f s: bound %.2f €%@%@, %d columns added (%d back from rest), master LP %.2f € (pricing %.1f s, master LP %.1f s, %d columns)\n",
-                               rounds, clock.elapsed, bound, exactRound ? " (exact)" : "", byGroup, added, master.backFromRest - restedBefore, lp.objective,
+                               rounds, clock.elapsed, bound, exactNote, byGroup, added, master.backFromRest - restedBefore, lp.objective,
                                pricingTime, clock.elapsed - masterStart, lpColumns)
             masterDuals = (lp.relaxedDuals, lp.convexityDuals, lp.objective)
             lastMasterLPSeconds = clock.elapsed - masterStart
@@ -313,13 +344,14 @@ public struct ColumnGeneration {
             // once the master LP stalls, one exact round shows how close the two really are.
             roundsEnd = Self.fellSteeply(masterObjectives.last, lp.objective, share: steepFall) ? steepEnd : pricingEnd
             masterObjectives.append(lp.objective)
-            if relaxation.blockRelaxation != nil,
+            if relaxation.blockRelaxation != nil, !exactUnaffordable,
                Self.stalled(masterObjectives, since: lastExact, rounds: stallRounds, tolerance: boundTolerance) {
                 pricer.blockRelaxation = nil
                 lastExact = masterObjectives.count
             }
             lastMasterPoint = lp.point
             lastRoundSeconds = clock.elapsed - roundStart
+            if exactUnaffordable { break }
         }
         let pricingSeconds = clock.elapsed
         if let sideLane, sideLane.steps > 0 {
