@@ -15,7 +15,14 @@ import Testing
         let sc = T.random(seed: seed, clinicians: 10, sites: 5)
         let first = try Harness.run(sc, sensitivity: true).plan
         let second = try Harness.run(sc, sensitivity: true).plan
-        #expect(try Self.files(first) == Self.files(second))
+        let (a, b) = (try Self.files(first), try Self.files(second))
+        // On a mismatch, say which file and where, so that a rare one can be traced from CI's log.
+        let names = ["plan.json", "assignments.csv", "uncovered.csv", "summary.txt"]
+        for (k, (x, y)) in zip(a.map { [UInt8]($0) }, b.map { [UInt8]($0) }).enumerated() where x != y {
+            let at = zip(x, y).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(x.count, y.count)
+            let around = { (d: [UInt8]) in String(decoding: d[max(0, at - 200)..<min(d.count, at + 200)], as: UTF8.self) }
+            Issue.record("\(names[k]) differs at byte \(at):\n--- first\n\(around(x))\n--- second\n\(around(y))")
+        }
         #expect(first.timings != nil)  // timings exist in memory…
         #expect(!String(decoding: try PlanFiles.json(first), as: UTF8.self).contains("buildSeconds"))  // …but not in plan.json
         let report = PlanChecker(sc).check(PlanChecker.items(first))
