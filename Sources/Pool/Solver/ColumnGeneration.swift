@@ -246,29 +246,14 @@ public struct ColumnGeneration {
                 for r in relaxation.relaxedRows { price[r] = alpha * center[r] + (1 - alpha) * m.pi[r] }
             }
             let (costs, constant) = Self.pricedCosts(model, relaxation.relaxedRows, price)
-            var found: [BlockOptimum]?
             let pricingStart = clock.elapsed
-            // An exact round after relaxed ones stands on the relaxation's optima at the same
-            // prices: cut off by the limit, or given up when its pace says it cannot finish, its
-            // unsolved blocks keep them and the round still counts (5× the region, 120 s: an exact
-            // round ran 8–17 s into the limit and its solved blocks were lost with it; now it
-            // gives up after 20 of 1 514 in about 1 s).
-            var exactBlocks: (solved: Int, of: Int)?
-            let blocksLeft = timeLimitSeconds.map { _ in roundsEnd - clock.elapsed }
+            let found: (optima: [BlockOptimum], exactBlocks: (solved: Int, of: Int)?)?
             do {
-                if pricer.blockRelaxation == nil, relaxation.blockRelaxation != nil, blocksLeft != nil,
-                   let floor = try relaxation.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
-                                                          timeLimitSeconds: roundsEnd - clock.elapsed, isStopRequested: isStopRequested) {
-                    let exact = try pricer.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes, floor: floor,
-                                                       timeLimitSeconds: roundsEnd - clock.elapsed, isStopRequested: isStopRequested)
-                    found = exact?.optima
-                    if let exact, exact.solved < floor.count { exactBlocks = (exact.solved, floor.count) }
-                } else {
-                    found = try pricer.solveBlocks(priced + kept, model, costs: costs, solver: solver, lanes: lanes,
-                                                   timeLimitSeconds: blocksLeft, isStopRequested: isStopRequested)
-                }
+                found = try Self.priceBlocks(priced + kept, model, costs: costs, pricer: pricer, relaxation: relaxation, solver: solver,
+                                             lanes: lanes, timeLimitSeconds: timeLimitSeconds.map { _ in roundsEnd - clock.elapsed },
+                                             isStopRequested: isStopRequested)
             } catch is SolveInterrupted { interrupted = true; break }
-            guard let optima = found else { break }
+            guard let (optima, exactBlocks) = found else { break }
             if exactBlocks != nil {
                 // Exact weeks do not fit in the rounds' time, and priced by the relaxation the
                 // master LP has stalled: this round's columns and master LP are the last.

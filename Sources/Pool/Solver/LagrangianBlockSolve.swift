@@ -20,13 +20,13 @@ extension LagrangianBound {
     func solveBlocks(_ blocks: [Int], _ model: LinearModel, costs: [Double], solver: any LinearSolver, lanes: Int,
                      floor: [BlockOptimum]?, timeLimitSeconds: Double?,
                      isStopRequested: @escaping @Sendable () -> Bool) throws -> (optima: [BlockOptimum], solved: Int)? {
+        let laneCount = max(1, min(lanes, blocks.count))
+        let floored = floor.map { _ in (weights: solveTimes.weights(blocks, sizes: shapes.map(\.size)), lanes: laneCount) }
         let work = LagrangianWork(model: model, shapes: shapes, costs: costs, solver: solver, relaxation: blockRelaxation, clock: BlockClock(),
-                                  timeLimit: timeLimitSeconds, times: solveTimes, floored: floor.map { _ in (solveTimes.weights(blocks, sizes: shapes.map(\.size)), max(1, min(lanes, blocks.count))) },
-                                  isStopRequested: isStopRequested)
+                                  timeLimit: timeLimitSeconds, times: solveTimes, floored: floored, isStopRequested: isStopRequested)
         // Longest first from a shared queue (the LPT rule, with last evaluation's times): the
         // lanes finish close together. Which lane solves a block does not change its optimum.
         let queue = SharedQueue(solveTimes.slowestFirst(blocks, sizes: shapes.map(\.size)))
-        let laneCount = max(1, min(lanes, blocks.count))
         if laneCount == 1 {
             work.run(queue)
         } else {
@@ -51,7 +51,8 @@ final class LagrangianBoard: @unchecked Sendable {
     /// Per block, its expected share of an evaluation's time (`BlockSolveTimes.weights`), and their
     /// sum over the blocks to solve and over those set.
     var weights: [Double] = [] { didSet { totalWeight = weights.reduce(0, +) } }
-    private var totalWeight = 0.0, doneWeight = 0.0
+    private(set) var totalWeight = 0.0
+    private var doneWeight = 0.0
 
     var hasFailed: Bool { lock.withLock { failed } }
     func set(_ b: Int, _ value: Double, _ point: [Double]) {
@@ -106,8 +107,8 @@ private struct LagrangianWork: @unchecked Sendable {
     let clock: BlockClock
     let timeLimit: Double?
     let times: BlockSolveTimes
-    /// With a floor (`solveBlocks(_:_:costs:solver:lanes:floor:…)`), the number of blocks to
-    /// solve and the lanes: blocks left unsolved keep the floor, so the time limit ends the work
+    /// With a floor (`solveBlocks(_:_:costs:solver:lanes:floor:…)`), each block's weight
+    /// (`BlockSolveTimes.weights`) and the lanes: blocks left unsolved keep the floor, so the time limit ends the work
     /// without failing it, and so does a pace at which the blocks would not all be solved by the
     /// limit (5× the region: 31 of 1 514 exact weeks in 10.5 s), which is then not spent for a
     /// handful. No block gets more than `slowBlockFactor` times its even share of the limit (its
@@ -115,7 +116,6 @@ private struct LagrangianWork: @unchecked Sendable {
     let floored: (weights: [Double], lanes: Int)?
     let isStopRequested: @Sendable () -> Bool
     let board: LagrangianBoard
-    private let totalWeight: Double
 
     init(model: LinearModel, shapes: [BlockShape], costs: [Double], solver: any LinearSolver, relaxation: (any BlockRelaxation)?,
          clock: BlockClock, timeLimit: Double?, times: BlockSolveTimes, floored: (weights: [Double], lanes: Int)? = nil,
@@ -123,7 +123,7 @@ private struct LagrangianWork: @unchecked Sendable {
         self.model = model; self.shapes = shapes; self.costs = costs; self.solver = solver; self.relaxation = relaxation; self.clock = clock
         self.timeLimit = timeLimit; self.times = times; self.floored = floored; self.isStopRequested = isStopRequested
         board = LagrangianBoard(count: shapes.count)
-        if let floored { board.weights = floored.weights; totalWeight = floored.weights.reduce(0, +) } else { totalWeight = 0 }
+        if let floored { board.weights = floored.weights }
     }
 
     /// Blocks solved before a floored evaluation judges its pace. The pace weighs each block by
@@ -131,6 +131,7 @@ private struct LagrangianWork: @unchecked Sendable {
     /// blocks alone, the region's second exact round gave up after 5 of its 318 weeks at 0.6 s of
     /// its 5 s (its first took 1.5 s).
     static let paceSample = 4
+    /// At most this many times its even share of the time for one block (see `floored`).
     static let slowBlockFactor = 10.0
 
     /// min Σ c_j x_j over the columns' bounds alone, and where; nil when unbounded below.
@@ -171,8 +172,8 @@ private struct LagrangianWork: @unchecked Sendable {
             let sub = BlockModel(model, shape: shape).model
             for (k, j) in shape.columns.enumerated() { sub.setObjectiveCoefficient(Variable(index: k), costs[j]) }
             var blockLimit = left
-            if let floored, let timeLimit, let l = left, totalWeight > 0 {
-                let share = timeLimit * Double(floored.lanes) * floored.weights[b] / totalWeight
+            if let floored, let timeLimit, let l = left, board.totalWeight > 0 {
+                let share = timeLimit * Double(floored.lanes) * floored.weights[b] / board.totalWeight
                 blockLimit = min(l, max(0.05, Self.slowBlockFactor * share))
             }
             var options = SolveOptions(timeLimitSeconds: blockLimit, relativeGap: 0, verbosity: .quiet)
