@@ -4,7 +4,8 @@ import Foundation
 /// LP relaxation (2×, 5×, national): the week's MIP block becomes a dynamic programme — weighted
 /// interval scheduling with links between consecutive days and a knapsack on the weekly hours —
 /// solved without GLPK (region week at its LP duals: 0.11 s for all 291 weeks on two lanes against
-/// about 1 s for GLPK's exact blocks, and 0.37 % lower).
+/// about 1 s for GLPK's exact blocks; lower only by what the hours' rounding and the dropped rest
+/// with travel take, see `hourUnit`).
 ///
 /// Kept exactly from the block:
 /// - one place at a time and rest without travel (`OnePlaceAtATime`: conflicts are overlaps of the
@@ -17,16 +18,19 @@ import Foundation
 ///   other); a week where one could falls back to each stay day's least share of a run,
 ///   min over run lengths i ≤ H of (T + (i − 1)·L)/i, and the pair's bonus on every day;
 /// - pins: each pin's row Σ x = 1 priced with a large multiplier;
-/// - the weekly hours with overtime (`WeeklyHours`), hours rounded down to 3 minutes, overtime
+/// - the weekly hours with overtime (`WeeklyHours`), hours rounded down to the second, overtime
 ///   priced on the rounded hours.
 /// Relaxed: rest with travel (`MinimumRest`'s pair rows), dropped. Every relaxation lowers the
 /// value, so the value is a valid bound (`WeekRelaxationTests` compare it with GLPK's block
 /// optima). Its point may break the dropped rows: fine for a subgradient, never a column for
 /// price-and-branch.
 struct WeekRelaxation: BlockRelaxation {
-    /// Hours are counted in units of 3 minutes, rounded down: on the region week at its LP duals
-    /// the bound is 0.37 % below the exact blocks' (quarter hours: 1.8 %).
-    static let hourUnit = 0.05
+    /// Hours are counted in seconds, rounded down. The rounding is what kept the DP's bound below
+    /// the exact weeks': at the region's LP duals quarter hours left 1.8 %, 3 minutes 0.37 %; on
+    /// 5× the region the rounds' bound stalled 0.55 % under the master LP in 3-minute units and
+    /// comes within 0.05 % in seconds. The Pareto frontiers (`schedule`) hold weeks, not cells,
+    /// so the finer unit costs little (5×: 116 ascent steps in 26 s against 134; pricing the same).
+    static let hourUnit = 1.0 / 3600
     /// Return only points of the block (its week with the auxiliary variables set, every row of
     /// the block kept), for price-and-branch; when the DP's week breaks one, its value (still a
     /// bound) with no point: no column this round. (Solving such a week exactly instead, with

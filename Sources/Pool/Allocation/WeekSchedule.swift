@@ -6,7 +6,7 @@ extension WeekRelaxation {
     ///
     /// Each row is kept as its Pareto frontier — the weeks no other week beats in both hours and
     /// cost, by hours — not as a table over every hour count: on the 5× week a row's frontier
-    /// holds about 6 weeks where the table had ~870 cells (3-minute units). The values are the
+    /// holds about 6 weeks where the table had ~870 cells of 3 minutes. The values are the
     /// table's, summed in the same order (`WeekScheduleTests` compare the two).
     static func schedule(_ w: Week, items: [Int], base: [Double], linkCost: [Double], rate: Double) -> (value: Double, items: [Int]) {
         let n = items.count
