@@ -50,6 +50,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "After the LP relaxation, one Lagrangian evaluation at its duals instead of price-and-branch (column generation over clinician weeks and a master MIP, which takes the time left after the LP); the search then starts from the LP rounding as before. Without the LP: the subgradient ascent on the week relaxation alone, without price-and-branch from its multipliers.")
     var noPriceAndBranch = false
 
+    @Option(help: "Share of the time left after the LP relaxation kept for branching on each profession group's equity level after the search: around the plan's level, each node re-converges price-and-branch's master for its group and the bound rises (the plan does not change). 0 turns it off. Used only with price-and-branch and an equity term, and only when three exact pricing rounds of the week fit in that time.")
+    var equityBranchingShare: Double = AllocationSolveOptions().equityBranchingShare
+
     @Option(help: "How to solve the LP relaxation: simplex, interior (faster on large weeks, no basis for the search), none (skip it: the bound then comes from a subgradient ascent on the week relaxation, a dynamic programme per clinician; price-and-branch starts from its multipliers when five of its rounds are predicted to fit, else the greedy plan is improved by neighbourhood search), or auto (by model size and time limit; skips it when it is predicted not to finish in time, or, before price-and-branch, to take more than a tenth of the time).")
     var lpMethod: LPMethodChoice = .auto
 
@@ -70,6 +73,9 @@ struct SolveCommand: ParsableCommand {
         if !(gap.isFinite && gap >= 0 && gap < 1) { throw ValidationError("--gap must be a number in [0, 1)") }
         if exactSensitivity < 0 { throw ValidationError("--exact-sensitivity must be ≥ 0") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if !(equityBranchingShare.isFinite && equityBranchingShare >= 0 && equityBranchingShare < 1) {
+            throw ValidationError("--equity-branching-share must be a number in [0, 1)")
+        }
     }
 
     func run() throws {
@@ -91,6 +97,7 @@ struct SolveCommand: ParsableCommand {
         options.sensitivity = !noSensitivity
         options.lagrangianBound = !noLagrangianBound
         if noPriceAndBranch { options.columnGenerationShare = 0 }
+        options.equityBranchingShare = equityBranchingShare
         options.exactSensitivityTop = exactSensitivity
         options.progressInterval = 0.25
         options.relaxationMethod = lpMethod.method

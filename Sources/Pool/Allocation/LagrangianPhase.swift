@@ -7,6 +7,8 @@ import Foundation
 struct LagrangianPhase {
     var bound: LagrangianBound.Value?
     var pricing: ColumnGeneration.Result?
+    /// Price-and-branch itself, for nodes after the search (`EquityBranching`).
+    var generation: ColumnGeneration?
     /// Price-and-branch started without the LP's duals (from the ascent's multipliers).
     var pricedWithoutLP = false
     /// A stop request reached one of its solves.
@@ -85,7 +87,9 @@ extension Allocator {
             let roundSeconds = phase.relaxedAscent.map { min(exactRound, Self.dpRoundSeconds(ascent: $0)) } ?? exactRound
             let withoutLP = lpDuals == nil && Self.pricingFits(budget: budget, roundSeconds: roundSeconds)
             if let duals = lpDuals ?? (withoutLP ? startDuals ?? uncoveredCostPrices(model) : nil), let w = warm, options.columnGenerationShare > 0 {
-                let generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, pricing: pricingWeeks)
+                var generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, pricing: pricingWeeks)
+                // The columns stay for the equity branching's nodes.
+                generation.keepColumns = options.equityBranchingShare > 0 && !EquityLevels.all(model).isEmpty
                 let ctx = model.context, candidates = model.candidates
                 // The idle weeks as a second seed: every clinician has a week the master can fall back on.
                 let idle = Greedy.pinsOnly(ctx, candidates).map { model.point(chosen: $0) }
@@ -103,6 +107,7 @@ extension Allocator {
                                                          .map { model.point(chosen: $0) } },
                                                  side: side, isStopRequested: stop)
                 phase.pricing = pricing
+                phase.generation = generation
                 phase.pricedWithoutLP = lpDuals == nil
                 phase.interrupted = pricing.interrupted
                 if let b = pricing.bound, b > (phase.bound?.bound ?? -.infinity) {

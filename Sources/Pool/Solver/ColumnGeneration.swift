@@ -25,30 +25,6 @@ public struct ColumnGeneration {
     /// Blocks without one: copied into the master.
     let kept: [Int]
 
-    public struct Result {
-        /// The best Lagrangian bound of the rounds (the master's LP optimum once converged).
-        public var bound: Double?
-        /// The master MIP's plan as a point of the whole model, when it found one.
-        public var point: [Double]?
-        public var rounds: Int
-        public var columns: Int
-        /// No block had a column to add, or the master LP equals the bound: `bound` is the
-        /// Dantzig–Wolfe bound.
-        public var converged: Bool
-        /// A stop request reached one of its solves (the caller should remember it: `StopLatch`).
-        public var interrupted = false
-        public var seconds: Double
-        public var masterMIPSeconds: Double
-        /// The last master LP's duals (π per model row, zero off the relaxed rows).
-        public var masterDuals: [Double]?
-        /// The master MIP's log (its seeds, LP, RINS and search rounds).
-        public var masterLog = ""
-        /// One line per round: its bound, the columns it added and the master LP's optimum.
-        public var roundLog = ""
-        /// The rounds stopped with the master LP within `boundTolerance` of the bound.
-        public var closeEnough = false
-    }
-
     /// The line that ends the master MIP's part of a solver log.
     public static let endOfMasterLog = "--- end of the master MIP ---\n"
 
@@ -97,6 +73,9 @@ public struct ColumnGeneration {
 
     /// Wentges (1997) smoothing: the share of the best multipliers so far in each round's prices.
     public var smoothing = 0.7
+
+    /// Keep the master's columns in the result (`Result.columnPoints`), for nodes (`nodeBound`).
+    var keepColumns = false
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
         self.init(model, relaxing: rows, pricing: nil)
@@ -388,6 +367,9 @@ public struct ColumnGeneration {
         result.masterLog = masterLog
         result.roundLog = roundLog
         result.closeEnough = closeEnough
+        if best.bound != nil { result.groupParts = best.parts }
+        result.bestMultipliers = best.multipliers
+        if keepColumns { result.columnPoints = master.columnPoints }
         return result
     }
 }

@@ -47,6 +47,12 @@ public struct LagrangianBound {
         solveTimes = BlockSolveTimes(count: shapes.count)
     }
 
+    /// Given blocks (e.g. a node's, `ColumnGeneration.nodeBound`): only `relaxedRows` link them.
+    init(relaxedRows: [Int], shapes: [BlockShape], blockRelaxation: (any BlockRelaxation)?) {
+        self.relaxedRows = relaxedRows.sorted(); self.shapes = shapes; self.blockRelaxation = blockRelaxation
+        solveTimes = BlockSolveTimes(count: shapes.count)
+    }
+
     public var blockCount: Int { shapes.count }
 
     /// The multiplier of row r clamped to the sign its sense allows in a minimisation.

@@ -53,6 +53,9 @@ struct MasterColumns {
 
     var count: Int { columns.count }
 
+    /// Every column as (block, block-local point).
+    var columnPoints: [(block: Int, point: [Double])] { columns.map { ($0.block, $0.point) } }
+
     struct ColumnKey: Hashable {
         let block: Int
         let values: [Double]

@@ -1,0 +1,117 @@
+import Foundation
+
+/// One profession group's equity term as the model has it (`Objective.addEquity`): the variable
+/// worst(g) and, per site, its row worst(g) ≥ c0 + Σ a_j u_j, where u_j counts a demand row's
+/// uncovered shifts (a_j = shift hours / the site's demand hours of the group; c0 the share no
+/// candidate can cover).
+///
+/// At every optimal plan the u_j are integers (each costs the uncovered price, so it is exactly the
+/// shortfall of whole shifts) and worst(g) is the largest site's share (it costs too): worst(g) takes
+/// only values c0 + Σ a_j k_j with whole k_j ≤ u_j's upper bound — its *levels*. Plans' shares jump
+/// between them (a site asking for one to three shifts a week: by a third or more), where the
+/// master's fractional weeks cover any fraction: that is its integrality gap
+/// (docs/performance.md, "The master's integrality gap is the equity term").
+struct EquityLevels {
+    struct Site {
+        var constant: Double
+        var terms: [(column: Int, share: Double, most: Int)]
+    }
+    let worst: Int
+    let sites: [Site]
+
+    /// Each group's equity term read from the model's rows that hold its worst(g).
+    static func all(_ model: AllocationModel) -> [(name: String, levels: EquityLevels)] {
+        let m = model.model
+        let worstColumns = Dictionary(uniqueKeysWithValues: model.equityVariables.map { ($0.variable.index, $0.group) })
+        var rows: [Int: [Int]] = [:]
+        for i in 0..<m.constraintCount where m.senses[i] == .greaterOrEqual {
+            for k in m.rowStart[i]..<m.rowStart[i + 1] where worstColumns[Int(m.entryColumns[k])] != nil && m.entryValues[k] == 1 {
+                rows[Int(m.entryColumns[k]), default: []].append(i)
+            }
+        }
+        return model.equityVariables.compactMap { g, worst in
+            var sites: [Site] = []
+            for i in rows[worst.index] ?? [] {
+                var site = Site(constant: m.rightHandSides[i], terms: [])
+                for k in m.rowStart[i]..<m.rowStart[i + 1] where Int(m.entryColumns[k]) != worst.index {
+                    let j = Int(m.entryColumns[k])
+                    // Only counts of uncovered shifts, priced: anything else and the levels are not known.
+                    guard m.entryValues[k] < 0, m.objectiveCoefficients[j] > 0, m.lowerBounds[j] == 0,
+                          m.upperBounds[j].isFinite, m.upperBounds[j] == m.upperBounds[j].rounded() else { return nil }
+                    site.terms.append((j, -m.entryValues[k], Int(m.upperBounds[j])))
+                }
+                sites.append(site)
+            }
+            guard !sites.isEmpty, m.objectiveCoefficients[worst.index] > 0 else { return nil }
+            return (model.equityGroups?.name(g) ?? "\(g)", EquityLevels(worst: worst.index, sites: sites))
+        }
+    }
+
+    /// The group's level in a plan: its largest site share (at least 0, worst(g)'s lower bound).
+    func level(of plan: [Double]) -> Double {
+        sites.reduce(0.0) { best, site in
+            max(best, site.terms.reduce(site.constant) { $0 + $1.share * plan[$1.column].rounded() })
+        }
+    }
+
+    /// Every share some site can reach, from the largest share no one can cover up (a superset of
+    /// the levels), ascending; nil when a site's
+    /// shares would pass `most` values (then the group is not branched on).
+    func reachable(most: Int = 20_000) -> [Double]? {
+        var all = Set<Int64>()
+        for site in sites {
+            var sums: Set<Int64> = [Self.key(site.constant)]
+            for term in site.terms {
+                for _ in 0..<term.most {
+                    let next = Set(sums.map { $0 + Self.key(term.share) })
+                    let before = sums.count
+                    sums.formUnion(next)
+                    if sums.count > most { return nil }
+                    if sums.count == before { break }
+                }
+            }
+            all.formUnion(sums)
+        }
+        // No plan's level is under the largest share no one can cover.
+        let floor = Self.key(sites.map(\.constant).max() ?? 0)
+        return all.filter { $0 >= floor }.sorted().map { Double($0) / Self.scale }
+    }
+
+    private static let scale = 1e9
+    private static func key(_ v: Double) -> Int64 { Int64((v * scale).rounded()) }
+
+    /// Rows for "worst(g) within [lo, hi]" (nil: unbounded that side), with, for a finite hi, the
+    /// caps it implies on each site's uncovered shifts: Σ a_j u_j ≤ hi − c0 and a_j ≥ the site's
+    /// least a, so Σ u_j ≤ ⌊(hi − c0) / least a⌋ for whole u_j. The caps are what cuts off the
+    /// master's fractions: the interval alone is what the equity rows already say.
+    func rows(lo: Double?, hi: Double?) -> [LinearConstraint] {
+        // A hair of slack against rounding: the levels are sums, the plans' shares sums in another order.
+        let tolerance = 1e-9
+        var rows: [LinearConstraint] = []
+        let w = Variable(index: worst)
+        if let lo { rows.append(LinearExpression(w) >= lo - tolerance) }
+        guard let hi else { return rows }
+        rows.append(LinearExpression(w) <= hi + tolerance)
+        for site in sites where !site.terms.isEmpty {
+            let least = site.terms.map(\.share).min() ?? 1
+            let cap = ((hi - site.constant) / least + 1e-7).rounded(.down)
+            guard cap < Double(site.terms.reduce(0) { $0 + $1.most }) else { continue }
+            rows.append(sum(site.terms.map { Variable(index: $0.column) }) <= cap)
+        }
+        return rows
+    }
+
+    /// The three nodes around a plan's level ℓ: below (worst ≤ the level under ℓ), at (worst = ℓ)
+    /// and above (worst ≥ the level over ℓ). No level lies strictly between them, so every optimal
+    /// plan is in one of them. Nil when the levels are not known.
+    func nodes(around level: Double, name: String) -> [GroupNode]? {
+        guard let levels = reachable() else { return nil }
+        let below = levels.last { $0 < level - 1e-7 }, above = levels.first { $0 > level + 1e-7 }
+        var nodes = [GroupNode(name: "\(name) at \(Self.percent(level))", rows: rows(lo: below == nil ? nil : level, hi: level))]
+        if let below { nodes.append(GroupNode(name: "\(name) at most \(Self.percent(below))", rows: rows(lo: nil, hi: below))) }
+        if let above { nodes.append(GroupNode(name: "\(name) at least \(Self.percent(above))", rows: rows(lo: above, hi: nil))) }
+        return nodes
+    }
+
+    static func percent(_ share: Double) -> String { String(format: "%.2f %%", share * 100) }
+}

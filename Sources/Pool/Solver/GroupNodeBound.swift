@@ -1,0 +1,177 @@
+import Foundation
+
+/// A node of branching on one independent group's part of price-and-branch (Vanderbeck 2000):
+/// rows over the group's kept columns — for Pool an interval of the group's equity level and the
+/// caps on its sites' uncovered shifts that the interval implies (`EquityBranching`).
+public struct GroupNode: Sendable {
+    public var name: String
+    public var rows: [LinearConstraint]
+    public init(name: String, rows: [LinearConstraint]) { self.name = name; self.rows = rows }
+}
+
+/// What re-converging one node found (`ColumnGeneration.nodeBound`).
+public struct NodeBound: Sendable {
+    /// The group's part of the bound within the node (the model's constant left out).
+    public var part: Double
+    public var rounds = 0
+    public var exactRounds = 0
+    /// No block had a column to add at the node master's duals, exactly priced: `part` is the
+    /// node's Dantzig–Wolfe bound.
+    public var converged = false
+    /// The part reached the cutoff (the plan's part): the node cannot hold a cheaper part.
+    public var pruned = false
+    public var seconds = 0.0
+}
+
+extension ColumnGeneration {
+    /// The rounds of one node stop once its master LP is within this share of the node's part.
+    static let nodeTolerance = 2e-5
+
+    /// Re-converges the part of the group that `node`'s rows touch, from the root's columns and
+    /// multipliers (`root`, run with `keepColumns`), pricing only that group's blocks.
+    ///
+    /// Groups are independent (`IndependentGroups`): every plan's cost is the constant plus one part
+    /// per group, so when a group's nodes together hold every optimal plan's part,
+    ///
+    ///     bound = constant + Σ_g max(root part_g, min over g's nodes of the node's part_g)
+    ///
+    /// bounds the optimum (`branchedBound`). The node's rows are soft here (a slack at `penalty` a
+    /// unit, in the node's model and its pricing): that relaxes the node, so each round's
+    /// Lagrangian value still bounds the node's optimum from below, and a node without any plan
+    /// shows as a part raised by the penalties.
+    /// Nil when the rows touch a column outside the kept blocks, or none of the root's
+    /// columns covers one of the group's blocks.
+    func nodeBound(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
+                   cutoff: Double?, solver: any LinearSolver, lanes: Int, timeLimitSeconds: Double?,
+                   isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> NodeBound? {
+        let clock = BlockClock()
+        guard let (nodeModel, nodeRelaxation, group, keptNode) = nodeRelaxation(model, node: node, groups: groups, penalty: penalty)
+        else { return nil }
+        let pricedNode = priced.indices.filter { groups.groupOfBlock[priced[$0]] == group }
+        var local: [Int: Int] = [:]
+        for (i, b) in pricedNode.enumerated() { local[b] = i }
+        var master = MasterColumns(nodeModel, relaxation: nodeRelaxation, priced: pricedNode.map { priced[$0] }, kept: keptNode)
+        var covered = Array(repeating: false, count: pricedNode.count)
+        for (block, point) in root.columnPoints {
+            if let i = local[block] { master.add(block: i, point: point); covered[i] = true }
+        }
+        guard !covered.contains(false) else { return nil }
+        let rows = groups.rows[group], blocks = pricedNode.map { priced[$0] } + keptNode
+        let width = nodeModel.constraintCount
+        var center = root.bestMultipliers + Array(repeating: 0.0, count: max(0, width - root.bestMultipliers.count))
+        var pricer = nodeRelaxation, alpha = smoothing
+        var result = NodeBound(part: -.infinity)
+        var best = -Double.infinity, objectives: [Double] = []
+        func left() -> Double? { timeLimitSeconds.map { $0 - clock.elapsed } }
+        var lp: MasterColumns.LPSolution?
+        while left().map({ $0 > 0 }) ?? true, !isStopRequested() {
+            if lp == nil {
+                guard let solved = try master.solveLP(solver, timeLimit: left()) else { break }
+                lp = solved
+                objectives.append(solved.objective)
+            }
+            guard let m = lp else { break }
+            // The first round at the root's best multipliers: the node's part starts at least at
+            // the root's. (Smoothed with the node master's first duals, which its slacks' penalty
+            // inflates, the region's nurses' first part was 239 000 € under the root's.)
+            var price = center
+            if result.rounds > 0 { for r in rows { price[r] = alpha * center[r] + (1 - alpha) * m.relaxedDuals[r] } }
+            let (costs, constant) = Self.pricedCosts(nodeModel, rows, price)
+            guard let (optima, partial) = try Self.priceBlocks(blocks, nodeModel, costs: costs, pricer: pricer, relaxation: nodeRelaxation,
+                                                               solver: solver, lanes: lanes, timeLimitSeconds: left(),
+                                                               isStopRequested: isStopRequested)
+            else { break }
+            result.rounds += 1
+            let exact = pricer.blockRelaxation == nil && partial == nil
+            if exact { result.exactRounds += 1 }
+            let value = constant + optima.reduce(0) { $0 + $1.value }
+            if value > best { best = value; center = price }
+            if let cutoff, best >= cutoff { result.pruned = true; break }
+            let gap = m.objective - best
+            if gap <= Self.nodeTolerance * max(1, abs(m.objective - model.objectiveConstant)) { break }
+            var added = 0
+            let (reduced, _) = Self.pricedCosts(nodeModel, rows, m.relaxedDuals)
+            for (i, o) in optima.prefix(pricedNode.count).enumerated() where !o.point.isEmpty {
+                let shape = nodeRelaxation.shapes[priced[pricedNode[i]]]
+                let cost = zip(shape.columns, o.point).reduce(0) { $0 + reduced[$1.0] * $1.1 }
+                if cost - m.convexityDuals[i] < -1e-6, master.add(block: i, point: o.point) { added += 1 }
+            }
+            if added == 0 {
+                // Nothing at the smoothed prices: the master's own next; nothing there, exactly
+                // priced, proves the master LP's optimum the node's bound.
+                if alpha > 0 { alpha = 0; continue }
+                if pricer.blockRelaxation != nil { pricer.blockRelaxation = nil; continue }
+                if exact { result.converged = true; best = max(best, m.objective) }
+                break
+            }
+            alpha = smoothing
+            lp = nil
+            // Priced by the relaxation, the bound stays under the master LP even when no column is
+            // missing: once the master LP stalls, a round priced exactly.
+            pricer.blockRelaxation = Self.stalled(objectives, since: 0, rounds: 3, tolerance: Self.nodeTolerance)
+                ? nil : nodeRelaxation.blockRelaxation
+        }
+        guard best > -.infinity else { return nil }
+        result.part = best - model.objectiveConstant
+        result.seconds = clock.elapsed
+        return result
+    }
+
+    /// The node's model (the model, the node's rows with their slacks), its relaxation (the kept
+    /// blocks the rows touch merged into one, with the rows and slacks, relaxing only the group's
+    /// rows), the group and the node's kept blocks.
+    private func nodeRelaxation(_ model: LinearModel, node: GroupNode, groups: IndependentGroups, penalty: Double)
+        -> (LinearModel, LagrangianBound, Int, [Int])? {
+        let shapes = relaxation.shapes
+        let touchedColumns = Set(node.rows.flatMap(\.expression.variables))
+        guard !touchedColumns.isEmpty, !node.rows.contains(where: { $0.sense == .equal }) else { return nil }
+        var found = Set<Int>(), touched = Set<Int>()
+        for b in kept {
+            for j in shapes[b].columns where touchedColumns.contains(j) { found.insert(j); touched.insert(b) }
+        }
+        let blocks = touched.sorted()
+        guard found.count == touchedColumns.count, let first = blocks.first,
+              blocks.allSatisfy({ groups.groupOfBlock[$0] == groups.groupOfBlock[first] }) else { return nil }
+        let group = groups.groupOfBlock[first]
+        let nodeModel = model.copy()
+        var slacks: [Int] = [], newRows: [Int] = [], nonzeros = 0
+        for (k, row) in node.rows.enumerated() {
+            let slack = nodeModel.addVariable("nodeSlack[\(node.name),\(k)]", .continuous, lower: 0, upper: .infinity, objective: penalty)
+            var e = row.expression
+            e.add(row.sense == .lessOrEqual ? -1 : 1, slack)
+            nodeModel.add("node[\(node.name),\(k)]", LinearConstraint(e, row.sense, row.rhs))
+            slacks.append(slack.index); newRows.append(nodeModel.constraintCount - 1); nonzeros += e.termCount
+        }
+        // The slacks last: a relaxation of weeks looks at a block's first column to tell whose it is.
+        var nodeShapes = shapes
+        nodeShapes[first] = BlockShape(columns: blocks.flatMap { shapes[$0].columns }.sorted() + slacks,
+                                       rows: blocks.flatMap { shapes[$0].rows }.sorted() + newRows,
+                                       nonzeros: blocks.reduce(nonzeros) { $0 + shapes[$1].nonzeros })
+        let keptNode = kept.filter { groups.groupOfBlock[$0] == group && ($0 == first || !touched.contains($0)) }
+        let nodeRelaxation = LagrangianBound(relaxedRows: groups.rows[group], shapes: nodeShapes,
+                                             blockRelaxation: relaxation.blockRelaxation)
+        return (nodeModel, nodeRelaxation, group, keptNode)
+    }
+
+    /// The independent group of the kept block holding column `j` (nil: no kept block holds it).
+    func group(ofColumn j: Int, groups: IndependentGroups) -> Int? {
+        kept.first { relaxation.shapes[$0].columns.contains(j) }.map { groups.groupOfBlock[$0] }
+    }
+
+    /// A plan's part of the objective in one group (its blocks' columns; the constant left out).
+    func groupPart(_ model: LinearModel, plan: [Double], group: Int, groups: IndependentGroups) -> Double {
+        relaxation.shapes.indices.filter { groups.groupOfBlock[$0] == group }
+            .reduce(0.0) { $0 + relaxation.shapes[$1].objectiveValue(model, relaxation.shapes[$1].columns.map { plan[$0] }) }
+    }
+
+    /// constant + Σ_g max(root part_g, min over the group's nodes of their parts); a group with a
+    /// node not evaluated (nil) keeps its root part.
+    static func branchedBound(constant: Double, rootParts: [Double], nodeParts: [Int: [Double?]]) -> Double {
+        var total = constant
+        for (g, root) in rootParts.enumerated() {
+            guard let parts = nodeParts[g], !parts.isEmpty, !parts.contains(where: { $0 == nil }) else { total += root; continue }
+            total += max(root, parts.compactMap { $0 }.min() ?? root)
+        }
+        return total
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// Branching on each profession group's equity level (`EquityLevels`, `ColumnGeneration.nodeBound`,
+/// `EquityBranching`): the nodes hold every whole plan, their caps cut the master's fractions, and
+/// the bound they give stays under the optimum.
+@Suite struct EquityBranchingTests {
+    let glpk = GLPKSolver()
+
+    /// worst (column 0) over two sites: A asks for three shifts of a third of its hours each
+    /// (column 1, u ≤ 3); B for one shift of half its hours (column 2, u ≤ 1) and has a tenth no
+    /// one can cover.
+    static let twoSites = EquityLevels(worst: 0, sites: [
+        .init(constant: 0, terms: [(column: 1, share: 1.0 / 3, most: 3)]),
+        .init(constant: 0.1, terms: [(column: 2, share: 0.5, most: 1)]),
+    ])
+
+    static func holds(_ rows: [LinearConstraint], _ point: [Double], tolerance: Double = 1e-9) -> Bool {
+        rows.allSatisfy { row in
+            let value = row.expression.evaluate(point)
+            switch row.sense {
+            case .lessOrEqual: return value <= row.rhs + tolerance
+            case .greaterOrEqual: return value >= row.rhs - tolerance
+            case .equal: return abs(value - row.rhs) <= tolerance
+            }
+        }
+    }
+
+    @Test func theLevelsAreEverySitesSharesAndAPlansLevelIsTheLargest() throws {
+        let levels = try #require(Self.twoSites.reachable())
+        // A's 0 is no level: B's uncoverable tenth is always there.
+        let expected = [0.1, 1.0 / 3, 0.6, 2.0 / 3, 1]
+        #expect(levels.count == expected.count)
+        for (a, b) in zip(levels, expected) { #expect(abs(a - b) < 1e-9, "\(levels)") }
+        #expect(abs(Self.twoSites.level(of: [0, 2, 0]) - 2.0 / 3) < 1e-12)
+        #expect(abs(Self.twoSites.level(of: [0, 1, 1]) - 0.6) < 1e-12)
+        #expect(abs(Self.twoSites.level(of: [0, 0, 0]) - 0.1) < 1e-12, "B's uncoverable tenth")
+        #expect(Self.twoSites.reachable(most: 3) == nil, "too many shares: not branched on")
+    }
+
+    /// Every whole plan (u whole, worst its level) is in exactly one of the three nodes: below,
+    /// at and above its own level each hold none of the others' levels.
+    @Test func theNodesAroundALevelHoldEveryWholePlanOnce() throws {
+        let levels = Self.twoSites
+        let nodes = try #require(levels.nodes(around: 2.0 / 3, name: "g"))
+        #expect(nodes.map(\.name) == ["g at 66.67 %", "g at most 60.00 %", "g at least 100.00 %"])
+        for a in 0...3 {
+            for b in 0...1 {
+                var point = [0, Double(a), Double(b)]
+                point[0] = levels.level(of: point)
+                let holding = nodes.filter { Self.holds($0.rows, point) }
+                #expect(holding.count == 1, "u = (\(a), \(b)), level \(point[0]): in \(holding.map(\.name))")
+            }
+        }
+        // At the lowest level there is no node below, and the node at it holds everything under it.
+        let lowest = try #require(levels.nodes(around: 0.1, name: "g"))
+        #expect(lowest.map(\.name) == ["g at 10.00 %", "g at least 33.33 %"])
+        #expect(Self.holds(lowest[0].rows, [0.1, 0, 0]))
+    }
+
+    /// The caps are what the node adds: a fractional point within the interval (1.5 of A's shifts
+    /// uncovered, a share of exactly one half) keeps every equity and interval row but not the cap
+    /// Σ u ≤ ⌊0.5 / ⅓⌋ = 1.
+    @Test func theCapsCutAFractionThatTheIntervalKeeps() throws {
+        let rows = Self.twoSites.rows(lo: nil, hi: 0.5)
+        let fraction = [0.5, 1.5, 0]
+        let interval = rows.filter { $0.expression.variables == [0] }
+        let capA = rows.filter { $0.expression.variables == [1] }, capB = rows.filter { $0.expression.variables == [2] }
+        #expect(Self.holds(interval, fraction))
+        #expect(capA.map(\.rhs) == [1] && !Self.holds(capA, fraction))
+        // B's cap ⌊(0.5 − 0.1) / 0.5⌋ = 0: its one shift must be covered.
+        #expect(capB.map(\.rhs) == [0] && Self.holds(capB, fraction))
+        // Where a cap allows every shift anyway it is left out: B at 0.6 (⌊0.5 / 0.5⌋ = 1 shift).
+        let looser = Self.twoSites.rows(lo: nil, hi: 0.6)
+        #expect(!looser.contains { $0.expression.variables == [2] })
+        #expect(looser.filter { $0.expression.variables == [1] }.map(\.rhs) == [1])
+    }
+
+    @Test func eachGroupKeepsTheBetterOfItsRootPartAndItsWeakestNode() {
+        let constant = 10.0
+        let bound = ColumnGeneration.branchedBound(constant: constant, rootParts: [100, 200, 300],
+                                                   nodeParts: [0: [120, 110, 130], 1: [150, 260], 2: [400, nil]])
+        // group 0: min 110 > 100; group 1: min 150 < 200 keeps 200; group 2: a node without a bound keeps 300.
+        #expect(bound == constant + 110 + 200 + 300)
+    }
+
+    /// On generated weeks: each node's part stays under the optimum of the node itself (the model
+    /// with the node's rows, solved as a MIP by GLPK), the node of the optimum's level holds the
+    /// optimum, and the branched bound stays under the optimum; on at least one week it rises
+    /// above the root's parts.
+    @Test func theNodesBoundsStayUnderTheirOptimaAndTheBoundUnderTheOptimum() throws {
+        var raised = 0
+        // An equity weight at which these weeks' Dantzig–Wolfe bounds lie 0.07–6 % under their optima
+        // (at the generator's 10 € they are exact); seed 3's is closed up to its optimum.
+        for seed: UInt64 in [2, 3, 5, 21] {
+            var sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
+            sc.costs.equityWeightEUR = 300
+            let model = try AllocationModel.build(AllocationContext(scenario: sc))
+            let m = model.model
+            let all = EquityLevels.all(model)
+            #expect(!all.isEmpty, "seed \(seed): an equity term per group")
+            var mipOptions = SolveOptions(relativeGap: 1e-9, verbosity: .quiet)
+            let optimum = try glpk.solve(m, options: mipOptions)
+            #expect(optimum.status == .optimal, "seed \(seed)")
+            let best = try #require(optimum.objective)
+            var lpOptions = SolveOptions(verbosity: .quiet)
+            lpOptions.relaxIntegrality = true
+            let duals = try #require(try glpk.solve(m, options: lpOptions).rowDuals)
+            var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
+            generation.keepColumns = true
+            let root = try generation.run(m, startDuals: duals, seeds: [optimum.values], solver: glpk, timeLimitSeconds: nil)
+            let rootParts = try #require(root.groupParts)
+            let groups = IndependentGroups(m, generation.relaxation)
+            var nodeParts: [Int: [Double?]] = [:]
+            for (name, levels) in all {
+                let nodes = try #require(levels.nodes(around: levels.level(of: optimum.values), name: name))
+                #expect(Self.holds(nodes[0].rows, optimum.values), "seed \(seed) \(name): the optimum is at its own level")
+                let g = try #require(generation.group(ofColumn: levels.worst, groups: groups))
+                var parts: [Double?] = []
+                for node in nodes {
+                    let found = try #require(try generation.nodeBound(m, node: node, root: root, groups: groups, penalty: EquityBranching.penalty,
+                                                                      cutoff: nil, solver: glpk, lanes: 1, timeLimitSeconds: nil))
+                    parts.append(found.part)
+                    let hard = m.copy()
+                    for (k, row) in node.rows.enumerated() { hard.add("node\(k)", row) }
+                    mipOptions.relativeGap = 1e-9
+                    let exact = try glpk.solve(hard, options: mipOptions)
+                    if exact.status == .optimal {
+                        let part = generation.groupPart(m, plan: exact.values, group: g, groups: groups)
+                        #expect(found.part <= part + 1e-4, "seed \(seed) \(node.name): bound \(found.part) over the node's optimum \(part)")
+                    } else {
+                        #expect(exact.status == .infeasible, "seed \(seed) \(node.name): \(exact.status)")
+                    }
+                }
+                nodeParts[g] = parts
+            }
+            let bound = ColumnGeneration.branchedBound(constant: m.objectiveConstant, rootParts: rootParts, nodeParts: nodeParts)
+            #expect(bound <= best + 1e-4, "seed \(seed): \(bound) over the optimum \(best)")
+            if bound > rootParts.reduce(m.objectiveConstant, +) + 1 { raised += 1 }
+        }
+        #expect(raised == 4, "the branching raised \(raised) of 4 weeks' bounds")
+    }
+}
