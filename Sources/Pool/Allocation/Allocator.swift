@@ -37,8 +37,8 @@ public struct AllocationSolveOptions: Sendable {
     /// 0: one Lagrangian evaluation at the LP duals instead, and the search from the LP rounding.
     public var columnGenerationShare = 1.0
     /// Share of the time left after the LP relaxation kept for branching on each profession
-    /// group's equity level after the search (`EquityBranching`: it raises the bound, not the
-    /// plan); 0: none.
+    /// group's equity level between price-and-branch and the search (`EquityBranching`: it raises
+    /// the bound, not the plan; what it does not use goes to the search); 0: none.
     public var equityBranchingShare = EquityBranching.defaultShare
     /// Blocks solved at the same time, one thread each (nil: two; never more than the cores).
     public var threads: Int?
@@ -170,8 +170,8 @@ public struct Allocator {
         // past a 60 s limit before this was kept back).
         let sensitivityReserve = options.sensitivity ? SensitivityAnalysis.predictedSeconds(ctx.scenario, timeLimit: remaining()) : 0
         let keptBack = decodeReserve + sensitivityReserve
-        // The equity branching's time comes after the search, kept back from it and from price-and-branch.
-        var branchingReserve = EquityBranching.reserve(model, options, lanes: lanes, remaining: remaining().map { max(0, $0 - keptBack) })
+        // The equity branching's time comes after price-and-branch, kept back from it.
+        let branchingReserve = EquityBranching.reserve(model, options, lanes: lanes, remaining: remaining().map { max(0, $0 - keptBack) })
         // Checking the phase's plan against every row and choosing it comes after its clock (about
         // 0.2 s per ten million nonzeros: the national week's phase ended 1.5 s past its limit).
         let offerReserve = Double(model.model.nonzeroCount) * 2e-8
@@ -180,12 +180,20 @@ public struct Allocator {
         if phase.interrupted { latch.latch() }
         if let point = phase.pricing?.point { offer(model.chosen(point)) }
         var lagrangian = phase.bound
-        timings.lagrangianSeconds = clock.lap()
         // A stop from here on ends with the best plan so far (the search returns it at once).
         if stop(), warm == nil { throw AllocationError.interrupted }
-        // Without price-and-branch's columns and parts there is nothing to branch from: the time goes back to the search.
-        if phase.pricing?.groupParts == nil { branchingReserve = 0 }
-        var mipOptions = SolveOptions(timeLimitSeconds: remaining().map { max(0, $0 - keptBack - branchingReserve) }, relativeGap: options.relativeGap,
+        // Step 5, before the search and around the best plan so far: the nodes hold every plan
+        // whatever level they are around, so the bound holds for the search's plan too, and the
+        // time the nodes leave goes to the search.
+        let branching = branchingReserve > 0 || options.timeLimitSeconds == nil && options.equityBranchingShare > 0
+            ? try warm.flatMap { try equityBranching(model, phase, plan: $0, lanes: lanes,
+                                                     timeLimit: options.timeLimitSeconds == nil ? nil : branchingReserve, stop: stop) }
+            : nil
+        if let raised = branching?.bound, raised > (lagrangian?.bound ?? -.infinity) {
+            lagrangian = LagrangianBound.Value(bound: raised, blocks: lagrangian?.blocks ?? 0, seconds: lagrangian?.seconds ?? 0, point: [])
+        }
+        timings.lagrangianSeconds = clock.lap()
+        var mipOptions = SolveOptions(timeLimitSeconds: remaining().map { max(0, $0 - keptBack) }, relativeGap: options.relativeGap,
                                       verbosity: options.verbosity, warmStart: warm, progress: options.progress)
         mipOptions.startingBasis = lp.status == .optimal ? lp.basis : nil
         mipOptions.progressInterval = options.progressInterval
@@ -221,14 +229,6 @@ public struct Allocator {
             throw AllocationError.noPlan(result.statusText)
         }
         if stop() && reason == .completed && status != .optimal { reason = .interrupted }
-        // Not after a proof of optimality: nothing is left to raise.
-        let branching = (branchingReserve > 0 || options.timeLimitSeconds == nil && options.equityBranchingShare > 0) && status != .optimal
-            ? try equityBranching(model, phase, plan: model.point(chosen: chosen), lanes: lanes,
-                                  timeLimit: remaining().map { max(0, $0 - keptBack) }, stop: stop) : nil
-        if let raised = branching?.bound, raised > (lagrangian?.bound ?? -.infinity) {
-            lagrangian = LagrangianBound.Value(bound: raised, blocks: lagrangian?.blocks ?? 0, seconds: lagrangian?.seconds ?? 0, point: [])
-        }
-        timings.solveSeconds += clock.lap()
 
         let lpBound = lp.status == .optimal ? lp.objective : nil
         // The blocks' LP re-solves start from the optimal basis (no iterations): counted as LP.
@@ -280,8 +280,8 @@ public struct Allocator {
         plan.solver = outcome
         timings.totalSeconds = clock.total
         plan.timings = timings
-        return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + phase.log(model) + result.log
-                                 + (branching.map { "=== equity branching ===\n" + $0.log } ?? ""),
+        return AllocationRun(plan: plan, model: model, solverLog: "=== LP relaxation ===\n" + lp.log + "\n" + phase.log(model)
+                                 + (branching.map { "=== equity branching ===\n" + $0.log } ?? "") + result.log,
                              startPlan: startPlan)
     }
 }

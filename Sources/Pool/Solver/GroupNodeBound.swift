@@ -21,14 +21,24 @@ public struct NodeBound: Sendable {
     /// The part reached the cutoff (the plan's part): the node cannot hold a cheaper part.
     public var pruned = false
     public var seconds = 0.0
+    /// Of which in the node's master LPs.
+    public var masterSeconds = 0.0
 }
 
 extension ColumnGeneration {
-    /// The rounds of one node stop once its master LP is within this share of the node's part.
-    static let nodeTolerance = 2e-5
-
     /// Re-converges the part of the group that `node`'s rows touch, from the root's columns and
-    /// multipliers (`root`, run with `keepColumns`), pricing only that group's blocks.
+    /// multipliers (`root`, run with `keepColumns`), pricing only that group's blocks
+    /// (`nodeRounds`, run once for `timeLimitSeconds`). Nil when it found no bound.
+    func nodeBound(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
+                   cutoff: Double?, solver: any LinearSolver, lanes: Int, timeLimitSeconds: Double?,
+                   isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> NodeBound? {
+        guard var rounds = nodeRounds(model, node: node, root: root, groups: groups, penalty: penalty, cutoff: cutoff, solver: solver)
+        else { return nil }
+        try rounds.run(timeLimitSeconds: timeLimitSeconds, solver: solver, lanes: lanes, isStopRequested: isStopRequested)
+        return rounds.bound
+    }
+
+    /// The rounds of one node, ready to run (`NodeRounds`).
     ///
     /// Groups are independent (`IndependentGroups`): every plan's cost is the constant plus one part
     /// per group, so when a group's nodes together hold every optimal plan's part,
@@ -41,11 +51,13 @@ extension ColumnGeneration {
     /// shows as a part raised by the penalties.
     /// Nil when the rows touch a column outside the kept blocks, or none of the root's
     /// columns covers one of the group's blocks.
-    func nodeBound(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
-                   cutoff: Double?, solver: any LinearSolver, lanes: Int, timeLimitSeconds: Double?,
-                   isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> NodeBound? {
-        let clock = BlockClock()
-        guard let (nodeModel, nodeRelaxation, group, keptNode) = nodeRelaxation(model, node: node, groups: groups, penalty: penalty)
+    ///
+    /// The node starts from the root's part at the root's multipliers with the node's kept block in
+    /// place of the root's: the weeks' values there do not change with the node's rows, and
+    /// priced again they would come from the relaxation, under the root's exact ones.
+    func nodeRounds(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
+                    cutoff: Double?, solver: any LinearSolver) -> NodeRounds? {
+        guard let (nodeModel, nodeRelaxation, group, keptNode, touched) = nodeRelaxation(model, node: node, groups: groups, penalty: penalty)
         else { return nil }
         let pricedNode = priced.indices.filter { groups.groupOfBlock[priced[$0]] == group }
         var local: [Int: Int] = [:]
@@ -56,72 +68,32 @@ extension ColumnGeneration {
             if let i = local[block] { master.add(block: i, point: point); covered[i] = true }
         }
         guard !covered.contains(false) else { return nil }
-        let rows = groups.rows[group], blocks = pricedNode.map { priced[$0] } + keptNode
         let width = nodeModel.constraintCount
-        var center = root.bestMultipliers + Array(repeating: 0.0, count: max(0, width - root.bestMultipliers.count))
-        var pricer = nodeRelaxation, alpha = smoothing
-        var result = NodeBound(part: -.infinity)
-        var best = -Double.infinity, objectives: [Double] = []
-        func left() -> Double? { timeLimitSeconds.map { $0 - clock.elapsed } }
-        var lp: MasterColumns.LPSolution?
-        while left().map({ $0 > 0 }) ?? true, !isStopRequested() {
-            if lp == nil {
-                guard let solved = try master.solveLP(solver, timeLimit: left()) else { break }
-                lp = solved
-                objectives.append(solved.objective)
+        let center = root.bestMultipliers + Array(repeating: 0.0, count: max(0, width - root.bestMultipliers.count))
+        var start: Double?
+        if let parts = root.groupParts, group < parts.count, let merged = touched.first {
+            let (costs, _) = Self.pricedCosts(nodeModel, groups.rows[group], center)
+            // Both solved exactly: a relaxed value of the root's blocks would overstate the start.
+            var exactRoot = relaxation, exactNode = nodeRelaxation
+            exactRoot.blockRelaxation = nil; exactNode.blockRelaxation = nil
+            if let before = try? exactRoot.solveBlocks(touched, model, costs: costs, solver: solver, lanes: 1, timeLimitSeconds: nil,
+                                                                isStopRequested: { false }),
+               let after = try? exactNode.solveBlocks([merged], nodeModel, costs: costs, solver: solver, lanes: 1, timeLimitSeconds: nil,
+                                                                isStopRequested: { false }),
+               let nodeKept = after.first?.value {
+                start = model.objectiveConstant + parts[group] + nodeKept - before.reduce(0) { $0 + $1.value }
             }
-            guard let m = lp else { break }
-            // The first round at the root's best multipliers: the node's part starts at least at
-            // the root's. (Smoothed with the node master's first duals, which its slacks' penalty
-            // inflates, the region's nurses' first part was 239 000 € under the root's.)
-            var price = center
-            if result.rounds > 0 { for r in rows { price[r] = alpha * center[r] + (1 - alpha) * m.relaxedDuals[r] } }
-            let (costs, constant) = Self.pricedCosts(nodeModel, rows, price)
-            guard let (optima, partial) = try Self.priceBlocks(blocks, nodeModel, costs: costs, pricer: pricer, relaxation: nodeRelaxation,
-                                                               solver: solver, lanes: lanes, timeLimitSeconds: left(),
-                                                               isStopRequested: isStopRequested)
-            else { break }
-            result.rounds += 1
-            let exact = pricer.blockRelaxation == nil && partial == nil
-            if exact { result.exactRounds += 1 }
-            let value = constant + optima.reduce(0) { $0 + $1.value }
-            if value > best { best = value; center = price }
-            if let cutoff, best >= cutoff { result.pruned = true; break }
-            let gap = m.objective - best
-            if gap <= Self.nodeTolerance * max(1, abs(m.objective - model.objectiveConstant)) { break }
-            var added = 0
-            let (reduced, _) = Self.pricedCosts(nodeModel, rows, m.relaxedDuals)
-            for (i, o) in optima.prefix(pricedNode.count).enumerated() where !o.point.isEmpty {
-                let shape = nodeRelaxation.shapes[priced[pricedNode[i]]]
-                let cost = zip(shape.columns, o.point).reduce(0) { $0 + reduced[$1.0] * $1.1 }
-                if cost - m.convexityDuals[i] < -1e-6, master.add(block: i, point: o.point) { added += 1 }
-            }
-            if added == 0 {
-                // Nothing at the smoothed prices: the master's own next; nothing there, exactly
-                // priced, proves the master LP's optimum the node's bound.
-                if alpha > 0 { alpha = 0; continue }
-                if pricer.blockRelaxation != nil { pricer.blockRelaxation = nil; continue }
-                if exact { result.converged = true; best = max(best, m.objective) }
-                break
-            }
-            alpha = smoothing
-            lp = nil
-            // Priced by the relaxation, the bound stays under the master LP even when no column is
-            // missing: once the master LP stalls, a round priced exactly.
-            pricer.blockRelaxation = Self.stalled(objectives, since: 0, rounds: 3, tolerance: Self.nodeTolerance)
-                ? nil : nodeRelaxation.blockRelaxation
         }
-        guard best > -.infinity else { return nil }
-        result.part = best - model.objectiveConstant
-        result.seconds = clock.elapsed
-        return result
+        return NodeRounds(model: nodeModel, relaxation: nodeRelaxation, rows: groups.rows[group],
+                          priced: pricedNode.map { priced[$0] }, kept: keptNode, constant: model.objectiveConstant,
+                          cutoff: cutoff, smoothing: smoothing, master: master, center: center, start: start)
     }
 
     /// The node's model (the model, the node's rows with their slacks), its relaxation (the kept
     /// blocks the rows touch merged into one, with the rows and slacks, relaxing only the group's
-    /// rows), the group and the node's kept blocks.
+    /// rows), the group, the node's kept blocks and the root's blocks merged (the first holds them).
     private func nodeRelaxation(_ model: LinearModel, node: GroupNode, groups: IndependentGroups, penalty: Double)
-        -> (LinearModel, LagrangianBound, Int, [Int])? {
+        -> (LinearModel, LagrangianBound, Int, [Int], touched: [Int])? {
         let shapes = relaxation.shapes
         let touchedColumns = Set(node.rows.flatMap(\.expression.variables))
         guard !touchedColumns.isEmpty, !node.rows.contains(where: { $0.sense == .equal }) else { return nil }
@@ -150,7 +122,7 @@ extension ColumnGeneration {
         let keptNode = kept.filter { groups.groupOfBlock[$0] == group && ($0 == first || !touched.contains($0)) }
         let nodeRelaxation = LagrangianBound(relaxedRows: groups.rows[group], shapes: nodeShapes,
                                              blockRelaxation: relaxation.blockRelaxation)
-        return (nodeModel, nodeRelaxation, group, keptNode)
+        return (nodeModel, nodeRelaxation, group, keptNode, blocks)
     }
 
     /// The independent group of the kept block holding column `j` (nil: no kept block holds it).
