@@ -55,7 +55,7 @@ import Testing
         }
         // At the lowest level there is no node below, and the node at it holds everything under it.
         let lowest = try #require(levels.nodes(around: 0.1, name: "g"))
-        #expect(lowest.map(\.name) == ["g at 10.00 %", "g at least 33.33 %"])
+        #expect(lowest.map(\.name) == ["g at most 10.00 %", "g at least 33.33 %"])
         #expect(Self.holds(lowest[0].rows, [0.1, 0, 0]))
     }
 

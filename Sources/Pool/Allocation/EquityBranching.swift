@@ -41,52 +41,82 @@ struct EquityBranching {
             return outcome
         }
         let groups = IndependentGroups(m, generation.relaxation)
-        // Per group: its nodes around the plan's level, and the plan's own part (the cutoff: a node
-        // whose part reaches it cannot hold a cheaper part).
-        var work: [(group: Int, name: String, nodes: [GroupNode], planPart: Double)] = []
+        // Per group: its intervals of levels around the plan's level, and the plan's own part (the
+        // cutoff: a node whose part reaches it cannot hold a cheaper part).
+        var work: [(group: Int, name: String, levels: EquityLevels, intervals: [EquityLevels.Interval], planPart: Double)] = []
         for (name, levels) in EquityLevels.all(model) {
-            let level = levels.level(of: plan)
-            guard let nodes = levels.nodes(around: level, name: name),
+            guard let intervals = levels.intervals(around: levels.level(of: plan)),
                   let g = generation.group(ofColumn: levels.worst, groups: groups), g < rootParts.count else { continue }
-            work.append((g, name, nodes, generation.groupPart(m, plan: plan, group: g, groups: groups)))
+            work.append((g, name, levels, intervals, generation.groupPart(m, plan: plan, group: g, groups: groups)))
         }
         // The smallest groups first: their nodes end early (pruned, or converged), and each node's
         // time is an equal share of what is left, so the largest groups get what the small ones left.
         work.sort { (groups.columns[$0.group], $0.group) < (groups.columns[$1.group], $1.group) }
-        // Per group, in the order of its nodes: each node's part so far (nil: no bound), and its
+        // Per group, in the order of its intervals: each node's part so far (nil: no bound), and its
         // rounds while they may go on (each holds a copy of the model: the finished ones are let go).
         var found: [[NodeBound?]] = work.map { _ in [] }, live: [[NodeRounds?]] = work.map { _ in [] }
-        func describe(_ node: GroupNode, _ found: NodeBound?, root: Double) -> String {
-            found.map {
+        /// Runs node n of group k (a new one when it has none yet) for `left` seconds.
+        func evaluate(_ k: Int, _ n: Int, left: Double?) throws {
+            let node = work[k].levels.node(work[k].intervals[n], name: work[k].name)
+            if n >= found[k].count {
+                found[k].append(nil)
+                live[k].append(generation.nodeRounds(m, node: node, root: rootResult, groups: groups, penalty: penalty,
+                                                     cutoff: m.objectiveConstant + work[k].planPart, solver: solver))
+            }
+            try live[k][n]?.run(timeLimitSeconds: left, solver: solver, lanes: lanes, isStopRequested: stop)
+            if let bound = live[k][n]?.bound { found[k][n] = bound }
+            if live[k][n]?.finished != false { live[k][n] = nil }
+            outcome.log += found[k][n].map {
                 String(format: "  %@: %.2f € (%+.2f), %d rounds (%d exact)%@ in %.2f s (master LPs %.2f s)\n", node.name, $0.part,
-                       $0.part - root, $0.rounds, $0.exactRounds, $0.pruned ? ", pruned" : $0.converged ? ", converged" : "",
-                       $0.seconds, $0.masterSeconds)
+                       $0.part - rootParts[work[k].group], $0.rounds, $0.exactRounds,
+                       $0.pruned ? ", pruned" : $0.converged ? ", converged" : "", $0.seconds, $0.masterSeconds)
             } ?? "  \(node.name): no bound\n"
         }
-        for (k, item) in work.enumerated() {
-            let root = rootParts[item.group]
-            outcome.log += String(format: "%@: plan's part %.2f €, root's %.2f €\n", item.name, item.planPart, root)
-            for (n, node) in item.nodes.enumerated() {
-                let nodesLeft = item.nodes.count - n + work[(k + 1)...].reduce(0) { $0 + $1.nodes.count }
+        for k in work.indices {
+            let root = rootParts[work[k].group]
+            outcome.log += String(format: "%@: plan's part %.2f €, root's %.2f €\n", work[k].name, work[k].planPart, root)
+            for n in work[k].intervals.indices {
+                let nodesLeft = work[k].intervals.count - n + work[(k + 1)...].reduce(0) { $0 + $1.intervals.count }
                 let left = timeLimit.map { ($0 - clock.elapsed) / Double(nodesLeft) }
                 if let left, left < 0.05 { break }
                 if stop() { outcome.interrupted = true; break }
-                var node = generation.nodeRounds(m, node: node, root: rootResult, groups: groups, penalty: penalty,
-                                                 cutoff: m.objectiveConstant + item.planPart, solver: solver)
-                try node?.run(timeLimitSeconds: left, solver: solver, lanes: lanes, isStopRequested: stop)
-                found[k].append(node?.bound)
-                live[k].append(node?.finished == false ? node : nil)
-                outcome.log += describe(item.nodes[n], node?.bound, root: root)
+                try evaluate(k, n, left: left)
                 // A node at or under the root's part: the group cannot gain, its other nodes are not needed.
-                if let p = node?.bound?.part, p <= root + 1e-6 { break }
+                if let p = found[k][n]?.part, p <= root + 1e-6 { break }
+            }
+        }
+        func weakest(_ k: Int) -> Int? {
+            guard found[k].count == work[k].intervals.count, !found[k].contains(where: { $0 == nil }) else { return nil }
+            return found[k].indices.min { (found[k][$0]?.part ?? 0, $0) < (found[k][$1]?.part ?? 0, $1) }
+        }
+        // Then a group whose weakest node is the open one above the plan's level (its equity costs
+        // little more than the plan's, and without caps the master covers fractions again; region,
+        // nurses around 40 %: +15 € there against +177 € and +191 € below and at the level) has it
+        // split where the equity alone would cost as much more as the node at the level gained.
+        for _ in 0..<2 {
+            var splits: [(k: Int, n: Int, intervals: [EquityLevels.Interval])] = []
+            for k in work.indices {
+                guard let n = weakest(k), work[k].intervals[n].hi == nil, let lo = work[k].intervals[n].lo,
+                      let at = found[k][0]?.part, let weak = found[k][n]?.part,
+                      let parts = work[k].levels.split(from: lo, gain: at - weak, costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
+                      parts.first != work[k].intervals[n] else { continue }
+                splits.append((k, n, parts))
+            }
+            guard !splits.isEmpty, timeLimit.map({ $0 - clock.elapsed > 0.1 }) ?? true, !stop() else { break }
+            outcome.log += "the weakest node above split:\n"
+            var newNodes = splits.reduce(0) { $0 + $1.intervals.count }
+            for (k, n, parts) in splits {
+                // The split node leaves (the node at the plan's level stays first); its parts come last.
+                work[k].intervals.remove(at: n); found[k].remove(at: n); live[k].remove(at: n)
+                for interval in parts {
+                    work[k].intervals.append(interval)
+                    try evaluate(k, work[k].intervals.count - 1, left: timeLimit.map { ($0 - clock.elapsed) / Double(newNodes) })
+                    newNodes -= 1
+                }
             }
         }
         // Then the time the finished nodes left goes, in equal shares, to each group's weakest node
         // if the time cut it short: only it sets the group's part.
-        func weakest(_ k: Int) -> Int? {
-            guard found[k].count == work[k].nodes.count, !found[k].contains(where: { $0 == nil }) else { return nil }
-            return found[k].indices.min { (found[k][$0]?.part ?? 0, $0) < (found[k][$1]?.part ?? 0, $1) }
-        }
         while !stop() {
             let resumed = work.indices.compactMap { k in weakest(k).flatMap { n in live[k][n] == nil ? nil : (k, n) } }
             guard let limit = timeLimit, !resumed.isEmpty, limit - clock.elapsed > 0.1 else { break }
@@ -94,15 +124,12 @@ struct EquityBranching {
             for (i, (k, n)) in resumed.enumerated() {
                 let left = (limit - clock.elapsed) / Double(resumed.count - i)
                 guard left > 0.05 else { break }
-                try live[k][n]?.run(timeLimitSeconds: left, solver: solver, lanes: lanes, isStopRequested: stop)
-                if let bound = live[k][n]?.bound { found[k][n] = bound }
-                if live[k][n]?.finished == true { live[k][n] = nil }
-                outcome.log += describe(work[k].nodes[n], found[k][n], root: rootParts[work[k].group])
+                try evaluate(k, n, left: left)
             }
         }
         var nodeParts: [Int: [Double?]] = [:]
         for (k, item) in work.enumerated() {
-            nodeParts[item.group] = found[k].count == item.nodes.count ? found[k].map { $0?.part } : [nil]
+            nodeParts[item.group] = found[k].count == item.intervals.count ? found[k].map { $0?.part } : [nil]
         }
         let branched = ColumnGeneration.branchedBound(constant: m.objectiveConstant, rootParts: rootParts, nodeParts: nodeParts)
         let before = rootParts.reduce(m.objectiveConstant, +)

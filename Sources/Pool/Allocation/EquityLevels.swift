@@ -101,16 +101,47 @@ struct EquityLevels {
         return rows
     }
 
-    /// The three nodes around a plan's level ℓ: below (worst ≤ the level under ℓ), at (worst = ℓ)
+    /// An interval of levels, nil open that side (`rows(lo:hi:)`).
+    struct Interval: Equatable {
+        var lo: Double?
+        var hi: Double?
+    }
+
+    /// The three intervals around a plan's level ℓ: below (worst ≤ the level under ℓ), at (worst = ℓ)
     /// and above (worst ≥ the level over ℓ). No level lies strictly between them, so every optimal
     /// plan is in one of them. Nil when the levels are not known.
-    func nodes(around level: Double, name: String) -> [GroupNode]? {
+    func intervals(around level: Double) -> [Interval]? {
         guard let levels = reachable() else { return nil }
         let below = levels.last { $0 < level - 1e-7 }, above = levels.first { $0 > level + 1e-7 }
-        var nodes = [GroupNode(name: "\(name) at \(Self.percent(level))", rows: rows(lo: below == nil ? nil : level, hi: level))]
-        if let below { nodes.append(GroupNode(name: "\(name) at most \(Self.percent(below))", rows: rows(lo: nil, hi: below))) }
-        if let above { nodes.append(GroupNode(name: "\(name) at least \(Self.percent(above))", rows: rows(lo: above, hi: nil))) }
-        return nodes
+        return [Interval(lo: below == nil ? nil : level, hi: level)] + [below.map { Interval(lo: nil, hi: $0) },
+                                                                         above.map { Interval(lo: $0, hi: nil) }].compactMap { $0 }
+    }
+
+    /// The open interval above, [lo, ∞), split where the equity term alone, `costPerShare` € per
+    /// unit of worst(g), costs `gain` more than at lo: [lo, ℓ₂] with the caps at ℓ₂ (ℓ₂ the highest
+    /// level there, at least lo) and [the level over ℓ₂, ∞). Nil when the levels are not known.
+    func split(from lo: Double, gain: Double, costPerShare: Double) -> [Interval]? {
+        guard let levels = reachable(), costPerShare > 0, gain > 0 else { return nil }
+        let target = lo + gain / costPerShare
+        let top = levels.last { $0 <= target + 1e-9 && $0 >= lo - 1e-9 } ?? lo
+        return [Interval(lo: lo, hi: top)] + (levels.first { $0 > top + 1e-7 }.map { [Interval(lo: $0, hi: nil)] } ?? [])
+    }
+
+    /// The node of an interval, named after it.
+    func node(_ interval: Interval, name: String) -> GroupNode {
+        let label = switch (interval.lo, interval.hi) {
+        case let (lo?, hi?) where abs(hi - lo) < 1e-9: "at \(Self.percent(hi))"
+        case let (lo?, hi?): "\(Self.percent(lo)) to \(Self.percent(hi))"
+        case let (nil, hi?): "at most \(Self.percent(hi))"
+        case let (lo?, nil): "at least \(Self.percent(lo))"
+        case (nil, nil): "anywhere"
+        }
+        return GroupNode(name: "\(name) \(label)", rows: rows(lo: interval.lo, hi: interval.hi))
+    }
+
+    /// `intervals(around:)`'s nodes.
+    func nodes(around level: Double, name: String) -> [GroupNode]? {
+        intervals(around: level)?.map { node($0, name: name) }
     }
 
     static func percent(_ share: Double) -> String { String(format: "%.2f %%", share * 100) }
