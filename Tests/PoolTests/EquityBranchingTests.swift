@@ -122,6 +122,13 @@ import Testing
                     let found = try #require(try generation.nodeBound(m, node: node, root: root, groups: groups, penalty: EquityBranching.penalty,
                                                                       cutoff: nil, solver: glpk, lanes: 1, timeLimitSeconds: nil))
                     parts.append(found.part)
+                    // Priced by the week DP between exact rounds, as after the LP relaxation (`EquityBranching`).
+                    var weeks = WeekRelaxation(model)
+                    weeks.feasibleColumns = true
+                    var priced = try #require(generation.nodeRounds(m, node: node, root: root, groups: groups, penalty: EquityBranching.penalty,
+                                                                    cutoff: nil, solver: glpk, pricing: weeks))
+                    try priced.run(timeLimitSeconds: nil, solver: glpk, lanes: 1, isStopRequested: { false })
+                    let pricedPart = try #require(priced.bound?.part)
                     let hard = m.copy()
                     for (k, row) in node.rows.enumerated() { hard.add("node\(k)", row) }
                     mipOptions.relativeGap = 1e-9
@@ -129,6 +136,7 @@ import Testing
                     if exact.status == .optimal {
                         let part = generation.groupPart(m, plan: exact.values, group: g, groups: groups)
                         #expect(found.part <= part + 1e-4, "seed \(seed) \(node.name): bound \(found.part) over the node's optimum \(part)")
+                        #expect(pricedPart <= part + 1e-4, "seed \(seed) \(node.name): DP-priced \(pricedPart) over \(part)")
                     } else {
                         #expect(exact.status == .infeasible, "seed \(seed) \(node.name): \(exact.status)")
                     }

@@ -32,7 +32,8 @@ extension ColumnGeneration {
     func nodeBound(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
                    cutoff: Double?, solver: any LinearSolver, lanes: Int, timeLimitSeconds: Double?,
                    isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> NodeBound? {
-        guard var rounds = nodeRounds(model, node: node, root: root, groups: groups, penalty: penalty, cutoff: cutoff, solver: solver)
+        guard var rounds = nodeRounds(model, node: node, root: root, groups: groups, penalty: penalty, cutoff: cutoff, solver: solver,
+                                      pricing: relaxation.blockRelaxation)
         else { return nil }
         try rounds.run(timeLimitSeconds: timeLimitSeconds, solver: solver, lanes: lanes, isStopRequested: isStopRequested)
         return rounds.bound
@@ -55,9 +56,12 @@ extension ColumnGeneration {
     /// The node starts from the root's part at the root's multipliers with the node's kept block in
     /// place of the root's: the weeks' values there do not change with the node's rows, and
     /// priced again they would come from the relaxation, under the root's exact ones.
+    /// `pricing` prices the node's weeks between its exact rounds (nil: every round exact), whatever
+    /// the root's did.
     func nodeRounds(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
-                    cutoff: Double?, solver: any LinearSolver) -> NodeRounds? {
-        guard let (nodeModel, nodeRelaxation, group, keptNode, touched) = nodeRelaxation(model, node: node, groups: groups, penalty: penalty)
+                    cutoff: Double?, solver: any LinearSolver, pricing: (any BlockRelaxation)?) -> NodeRounds? {
+        guard let (nodeModel, nodeRelaxation, group, keptNode, touched) = nodeRelaxation(model, node: node, groups: groups, penalty: penalty,
+                                                                                         pricing: pricing)
         else { return nil }
         let pricedNode = priced.indices.filter { groups.groupOfBlock[priced[$0]] == group }
         var local: [Int: Int] = [:]
@@ -92,7 +96,8 @@ extension ColumnGeneration {
     /// The node's model (the model, the node's rows with their slacks), its relaxation (the kept
     /// blocks the rows touch merged into one, with the rows and slacks, relaxing only the group's
     /// rows), the group, the node's kept blocks and the root's blocks merged (the first holds them).
-    private func nodeRelaxation(_ model: LinearModel, node: GroupNode, groups: IndependentGroups, penalty: Double)
+    private func nodeRelaxation(_ model: LinearModel, node: GroupNode, groups: IndependentGroups, penalty: Double,
+                                pricing: (any BlockRelaxation)?)
         -> (LinearModel, LagrangianBound, Int, [Int], touched: [Int])? {
         let shapes = relaxation.shapes
         let touchedColumns = Set(node.rows.flatMap(\.expression.variables))
@@ -120,8 +125,7 @@ extension ColumnGeneration {
                                        rows: blocks.flatMap { shapes[$0].rows }.sorted() + newRows,
                                        nonzeros: blocks.reduce(nonzeros) { $0 + shapes[$1].nonzeros })
         let keptNode = kept.filter { groups.groupOfBlock[$0] == group && ($0 == first || !touched.contains($0)) }
-        let nodeRelaxation = LagrangianBound(relaxedRows: groups.rows[group], shapes: nodeShapes,
-                                             blockRelaxation: relaxation.blockRelaxation)
+        let nodeRelaxation = LagrangianBound(relaxedRows: groups.rows[group], shapes: nodeShapes, blockRelaxation: pricing)
         return (nodeModel, nodeRelaxation, group, keptNode, blocks)
     }
 
