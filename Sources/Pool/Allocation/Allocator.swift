@@ -172,11 +172,13 @@ public struct Allocator {
         let keptBack = decodeReserve + sensitivityReserve
         // The equity branching's time comes after price-and-branch, kept back from it.
         let branchingReserve = EquityBranching.reserve(model, options, lanes: lanes, remaining: remaining().map { max(0, $0 - keptBack) })
+        let branches = branchingReserve > 0 || options.timeLimitSeconds == nil && EquityBranching.reserve(model, options, lanes: lanes, remaining: .infinity) > 0
         // Checking the phase's plan against every row and choosing it comes after its clock (about
         // 0.2 s per ten million nonzeros: the national week's phase ended 1.5 s past its limit).
         let offerReserve = Double(model.model.nonzeroCount) * 2e-8
         let phase = try lagrangianPhase(model, lp, warm: warm, options: options, lanes: lanes,
-                                        timeLimit: remaining().map { max(0, $0 - keptBack - branchingReserve - offerReserve) }, stop: stop)
+                                        timeLimit: remaining().map { max(0, $0 - keptBack - branchingReserve - offerReserve) },
+                                        keepColumns: branches, stop: stop)
         if phase.interrupted { latch.latch() }
         if let point = phase.pricing?.point { offer(model.chosen(point)) }
         var lagrangian = phase.bound
@@ -185,7 +187,7 @@ public struct Allocator {
         // Step 5, before the search and around the best plan so far: the nodes hold every plan
         // whatever level they are around, so the bound holds for the search's plan too, and the
         // time the nodes leave goes to the search.
-        let branching = branchingReserve > 0 || options.timeLimitSeconds == nil && options.equityBranchingShare > 0
+        let branching = branches
             ? try warm.flatMap { try equityBranching(model, phase, plan: $0, lanes: lanes,
                                                      timeLimit: options.timeLimitSeconds == nil ? nil : branchingReserve, stop: stop) }
             : nil

@@ -24,11 +24,11 @@ struct EquityBranching {
     /// each node prices its group exactly a few times, and on 5× the region or the national week,
     /// whose rounds do not converge in their time, the search needs the time more.
     static func reserve(_ model: AllocationModel, _ options: AllocationSolveOptions, lanes: Int, remaining: Double?) -> Double {
-        guard let remaining, options.equityBranchingShare > 0, options.lagrangianBound, options.columnGenerationShare > 0,
-              !EquityLevels.all(model).isEmpty else { return 0 }
+        guard let remaining, options.equityBranchingShare > 0, options.lagrangianBound, options.columnGenerationShare > 0 else { return 0 }
         let reserve = remaining * options.equityBranchingShare
         let exactRound = Allocator.exactRoundSeconds(integerColumns: model.size.integerVariables, lanes: lanes)
-        return 3 * exactRound <= reserve ? reserve : 0
+        // Checked last: it reads every row.
+        return 3 * exactRound <= reserve && !EquityLevels.all(model).isEmpty ? reserve : 0
     }
 
     static func run(_ model: AllocationModel, generation: ColumnGeneration, root rootResult: ColumnGeneration.Result, plan: [Double],

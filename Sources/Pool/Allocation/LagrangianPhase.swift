@@ -7,7 +7,7 @@ import Foundation
 struct LagrangianPhase {
     var bound: LagrangianBound.Value?
     var pricing: ColumnGeneration.Result?
-    /// Price-and-branch itself, for nodes after the search (`EquityBranching`).
+    /// Price-and-branch itself, for the equity branching's nodes (`EquityBranching`).
     var generation: ColumnGeneration?
     /// Price-and-branch started without the LP's duals (from the ascent's multipliers).
     var pricedWithoutLP = false
@@ -37,9 +37,11 @@ struct LagrangianPhase {
 
 extension Allocator {
     /// Runs step 4 within `timeLimit`; `warm` is the best plan so far (price-and-branch's seed,
-    /// the ascent's target).
+    /// the ascent's target). `keepColumns`: the master's columns stay in the result for the
+    /// equity branching (step 5).
     func lagrangianPhase(_ model: AllocationModel, _ lp: SolveResult, warm: [Double]?, options: AllocationSolveOptions,
-                         lanes: Int, timeLimit: Double?, stop: @escaping @Sendable () -> Bool) throws -> LagrangianPhase {
+                         lanes: Int, timeLimit: Double?, keepColumns: Bool = false,
+                         stop: @escaping @Sendable () -> Bool) throws -> LagrangianPhase {
         var phase = LagrangianPhase()
         guard options.lagrangianBound else { return phase }
         // The whole phase keeps the limit, its set-up included (5× the region: building the week
@@ -88,8 +90,7 @@ extension Allocator {
             let withoutLP = lpDuals == nil && Self.pricingFits(budget: budget, roundSeconds: roundSeconds)
             if let duals = lpDuals ?? (withoutLP ? startDuals ?? uncoveredCostPrices(model) : nil), let w = warm, options.columnGenerationShare > 0 {
                 var generation = ColumnGeneration(model.model, relaxing: model.coverageRows.compactMap { $0?.index }, pricing: pricingWeeks)
-                // The columns stay for the equity branching's nodes.
-                generation.keepColumns = options.equityBranchingShare > 0 && !EquityLevels.all(model).isEmpty
+                generation.keepColumns = keepColumns
                 let ctx = model.context, candidates = model.candidates
                 // The idle weeks as a second seed: every clinician has a week the master can fall back on.
                 let idle = Greedy.pinsOnly(ctx, candidates).map { model.point(chosen: $0) }
