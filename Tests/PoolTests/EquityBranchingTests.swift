@@ -150,3 +150,15 @@ import Testing
         #expect(raised == 4, "the branching raised \(raised) of 4 weeks' bounds")
     }
 }
+
+extension ColumnGeneration {
+    /// One node run to its end, priced as the root was (`nodeRounds`); nil when it found no bound.
+    func nodeBound(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
+                   cutoff: Double?, solver: any LinearSolver, lanes: Int, timeLimitSeconds: Double?) throws -> NodeBound? {
+        guard var rounds = nodeRounds(model, node: node, root: root, groups: groups, penalty: penalty, cutoff: cutoff, solver: solver,
+                                      pricing: relaxation.blockRelaxation)
+        else { return nil }
+        try rounds.run(timeLimitSeconds: timeLimitSeconds, solver: solver, lanes: lanes, isStopRequested: { false })
+        return rounds.bound
+    }
+}

@@ -74,7 +74,7 @@ public struct ColumnGeneration {
     /// Wentges (1997) smoothing: the share of the best multipliers so far in each round's prices.
     public var smoothing = 0.7
 
-    /// Keep the master's columns in the result (`Result.columnPoints`), for nodes (`nodeBound`).
+    /// Keep the master's columns in the result (`Result.columnPoints`), for nodes (`nodeRounds`).
     var keepColumns = false
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
@@ -259,10 +259,7 @@ public struct ColumnGeneration {
             if let m = masterDuals {
                 // A column enters when it prices out at the master's own duals.
                 let (reduced, _) = Self.pricedCosts(model, relaxation.relaxedRows, m.pi)
-                for (i, o) in optima.prefix(priced.count).enumerated() where !o.point.isEmpty {
-                    let cost = zip(relaxation.shapes[priced[i]].columns, o.point).reduce(0) { $0 + reduced[$1.0] * $1.1 }
-                    if cost - m.sigma[i] < -1e-6, master.add(block: i, point: o.point) { added += 1 }
-                }
+                added += master.addPricedOut(optima.prefix(priced.count), reducedCosts: reduced, convexityDuals: m.sigma)
                 added += master.wake(pi: m.pi, sigma: m.sigma)
             } else {
                 for (i, o) in optima.prefix(priced.count).enumerated() where master.add(block: i, point: o.point) { added += 1 }

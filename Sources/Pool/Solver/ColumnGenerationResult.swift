@@ -25,7 +25,7 @@ extension ColumnGeneration {
         /// The rounds stopped with the master LP within `boundTolerance` of the bound.
         public var closeEnough = false
         /// Each independent group's best part of the bound (`BestGroupParts`; nil until every
-        /// group had one) and the multipliers there: where a node of one group starts (`nodeBound`).
+        /// group had one) and the multipliers there: where a node of one group starts (`nodeRounds`).
         public var groupParts: [Double]?
         var bestMultipliers: [Double] = []
         /// The master's columns (block, block-local point), kept when `keepColumns` is set.

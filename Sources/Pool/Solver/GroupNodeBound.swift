@@ -9,7 +9,7 @@ public struct GroupNode: Sendable {
     public init(name: String, rows: [LinearConstraint]) { self.name = name; self.rows = rows }
 }
 
-/// What re-converging one node found (`ColumnGeneration.nodeBound`).
+/// What re-converging one node found (`NodeRounds.bound`).
 public struct NodeBound: Sendable {
     /// The group's part of the bound within the node (the model's constant left out).
     public var part: Double
@@ -26,19 +26,6 @@ public struct NodeBound: Sendable {
 }
 
 extension ColumnGeneration {
-    /// Re-converges the part of the group that `node`'s rows touch, from the root's columns and
-    /// multipliers (`root`, run with `keepColumns`), pricing only that group's blocks
-    /// (`nodeRounds`, run once for `timeLimitSeconds`). Nil when it found no bound.
-    func nodeBound(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
-                   cutoff: Double?, solver: any LinearSolver, lanes: Int, timeLimitSeconds: Double?,
-                   isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> NodeBound? {
-        guard var rounds = nodeRounds(model, node: node, root: root, groups: groups, penalty: penalty, cutoff: cutoff, solver: solver,
-                                      pricing: relaxation.blockRelaxation)
-        else { return nil }
-        try rounds.run(timeLimitSeconds: timeLimitSeconds, solver: solver, lanes: lanes, isStopRequested: isStopRequested)
-        return rounds.bound
-    }
-
     /// The rounds of one node, ready to run (`NodeRounds`).
     ///
     /// Groups are independent (`IndependentGroups`): every plan's cost is the constant plus one part

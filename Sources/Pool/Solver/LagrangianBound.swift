@@ -47,7 +47,7 @@ public struct LagrangianBound {
         solveTimes = BlockSolveTimes(count: shapes.count)
     }
 
-    /// Given blocks (e.g. a node's, `ColumnGeneration.nodeBound`): only `relaxedRows` link them.
+    /// Given blocks (e.g. a node's, `ColumnGeneration.nodeRounds`): only `relaxedRows` link them.
     init(relaxedRows: [Int], shapes: [BlockShape], blockRelaxation: (any BlockRelaxation)?) {
         self.relaxedRows = relaxedRows.sorted(); self.shapes = shapes; self.blockRelaxation = blockRelaxation
         solveTimes = BlockSolveTimes(count: shapes.count)

@@ -53,6 +53,17 @@ struct MasterColumns {
 
     var count: Int { columns.count }
 
+    /// Adds the block optima (in `priced` order) that price out at the master's duals — reduced
+    /// costs `reducedCosts` (c − πA) and convexity duals σ; returns how many were new.
+    mutating func addPricedOut(_ optima: some Sequence<BlockOptimum>, reducedCosts: [Double], convexityDuals: [Double]) -> Int {
+        var added = 0
+        for (i, o) in optima.enumerated() where i < priced.count && !o.point.isEmpty {
+            let cost = zip(relaxation.shapes[priced[i]].columns, o.point).reduce(0) { $0 + reducedCosts[$1.0] * $1.1 }
+            if cost - convexityDuals[i] < -1e-6, add(block: i, point: o.point) { added += 1 }
+        }
+        return added
+    }
+
     /// Every column as (block, block-local point).
     var columnPoints: [(block: Int, point: [Double])] { columns.map { ($0.block, $0.point) } }
 

@@ -82,12 +82,8 @@ struct NodeRounds {
             if value > best { best = value; center = price }
             if let cutoff, best >= cutoff { result.pruned = true; finished = true; return }
             if m.objective - best <= Self.tolerance * max(1, abs(m.objective - self.constant)) { finished = true; return }
-            var added = 0
             let (reduced, _) = ColumnGeneration.pricedCosts(model, rows, m.relaxedDuals)
-            for (i, o) in optima.prefix(priced.count).enumerated() where !o.point.isEmpty {
-                let cost = zip(relaxation.shapes[priced[i]].columns, o.point).reduce(0) { $0 + reduced[$1.0] * $1.1 }
-                if cost - m.convexityDuals[i] < -1e-6, master.add(block: i, point: o.point) { added += 1 }
-            }
+            let added = master.addPricedOut(optima.prefix(priced.count), reducedCosts: reduced, convexityDuals: m.convexityDuals)
             if added == 0 {
                 // Nothing at the smoothed prices: the master's own next; nothing there, exactly
                 // priced, proves the master LP's optimum the node's bound.
