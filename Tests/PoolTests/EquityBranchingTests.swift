@@ -149,6 +149,39 @@ import Testing
         }
         #expect(raised == 4, "the branching raised \(raised) of 4 weeks' bounds")
     }
+
+    /// The nodes' plans (`NodeRounds.plan`, spliced by `EquityBranching.splice`): from the greedy
+    /// plan, the branching's plan keeps every row of the week and costs less; the planning time
+    /// left out (0), there is none.
+    @Test func theNodesPlansKeepEveryRowAndImproveOnThePlanBranchedAround() throws {
+        var improved = 0
+        for seed: UInt64 in [2, 3, 5, 21] {
+            var sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
+            sc.costs.equityWeightEUR = 300
+            let ctx = AllocationContext(scenario: sc)
+            let model = try AllocationModel.build(ctx)
+            let m = model.model
+            let greedy = model.point(chosen: try #require(Greedy.plan(ctx, model.candidates)))
+            var lpOptions = SolveOptions(verbosity: .quiet)
+            lpOptions.relaxIntegrality = true
+            let duals = try #require(try glpk.solve(m, options: lpOptions).rowDuals)
+            var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
+            generation.keepColumns = true
+            let root = try generation.run(m, startDuals: duals, seeds: [greedy], solver: glpk, timeLimitSeconds: nil)
+            let before = m.objectiveValue(greedy)
+            let outcome = try EquityBranching.run(model, generation: generation, root: root, plan: greedy, solver: glpk, lanes: 1,
+                                                  timeLimit: 5, planSeconds: 2, stop: { false })
+            if let plan = outcome.plan {
+                #expect(m.violations(plan, tolerance: 1e-6).isEmpty, "seed \(seed): the spliced plan breaks a row")
+                #expect(m.objectiveValue(plan) < before - 1e-6, "seed \(seed): \(m.objectiveValue(plan)) not under \(before)")
+                improved += 1
+            }
+            let none = try EquityBranching.run(model, generation: generation, root: root, plan: greedy, solver: glpk, lanes: 1,
+                                               timeLimit: 5, planSeconds: 0, stop: { false })
+            #expect(none.plan == nil, "seed \(seed): a plan without time for plans")
+        }
+        #expect(improved >= 3, "the nodes' plans improved \(improved) of 4 greedy plans")
+    }
 }
 
 extension ColumnGeneration {

@@ -38,7 +38,8 @@ public struct AllocationSolveOptions: Sendable {
     public var columnGenerationShare = 1.0
     /// Share of the time left after the LP relaxation kept for branching on each profession
     /// group's equity level between price-and-branch and the search (`EquityBranching`: it raises
-    /// the bound, not the plan; what it does not use goes to the search); 0: none.
+    /// the bound, and a further `EquityBranching.planShare` goes to the nodes' plans; what it does
+    /// not use goes to the search); 0: none.
     public var equityBranchingShare = EquityBranching.defaultShare
     /// Blocks solved at the same time, one thread each (nil: two; never more than the cores).
     public var threads: Int?
@@ -172,12 +173,13 @@ public struct Allocator {
         let keptBack = decodeReserve + sensitivityReserve
         // The equity branching's time comes after price-and-branch, kept back from it.
         let branchingReserve = EquityBranching.reserve(model, options, lanes: lanes, remaining: remaining().map { max(0, $0 - keptBack) })
+        let planReserve = branchingReserve > 0 ? (remaining().map { max(0, $0 - keptBack) } ?? 0) * EquityBranching.planShare : 0
         let branches = branchingReserve > 0 || options.timeLimitSeconds == nil && EquityBranching.reserve(model, options, lanes: lanes, remaining: .infinity) > 0
         // Checking the phase's plan against every row and choosing it comes after its clock (about
         // 0.2 s per ten million nonzeros: the national week's phase ended 1.5 s past its limit).
         let offerReserve = Double(model.model.nonzeroCount) * 2e-8
         let phase = try lagrangianPhase(model, lp, warm: warm, options: options, lanes: lanes,
-                                        timeLimit: remaining().map { max(0, $0 - keptBack - branchingReserve - offerReserve) },
+                                        timeLimit: remaining().map { max(0, $0 - keptBack - branchingReserve - planReserve - offerReserve) },
                                         keepColumns: branches, stop: stop)
         if phase.interrupted { latch.latch() }
         if let point = phase.pricing?.point { offer(model.chosen(point)) }
@@ -189,8 +191,11 @@ public struct Allocator {
         // time the nodes leave goes to the search.
         let branching = branches
             ? try warm.flatMap { try equityBranching(model, phase, plan: $0, lanes: lanes,
-                                                     timeLimit: options.timeLimitSeconds == nil ? nil : branchingReserve, stop: stop) }
+                                                     timeLimit: options.timeLimitSeconds == nil ? nil : branchingReserve,
+                                                     planSeconds: options.timeLimitSeconds == nil ? nil : planReserve, stop: stop) }
             : nil
+        if let better = branching?.plan { offer(model.chosen(better)) }
+        if let better = branching?.plan { offer(model.chosen(better)) }
         if let raised = branching?.bound, raised > (lagrangian?.bound ?? -.infinity) {
             lagrangian = LagrangianBound.Value(bound: raised, blocks: lagrangian?.blocks ?? 0, seconds: lagrangian?.seconds ?? 0, point: [])
         }

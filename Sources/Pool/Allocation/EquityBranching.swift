@@ -3,12 +3,16 @@ import Foundation
 /// Step 5 of the solve pipeline (docs/allocation-model.md): after price-and-branch, one level of
 /// branching on each profession group's equity level (`EquityLevels.intervals`) around the best
 /// plan's so far, each node re-converged from price-and-branch's columns
-/// (`ColumnGeneration.nodeRounds`). It raises the bound only; the search then looks for the plan.
-/// keski-pohjanmaa: the Dantzig–Wolfe parts from 1.04 % to 0.14 % under the optimum in 1 s; the
+/// (`ColumnGeneration.nodeRounds`). It raises the bound, and the nodes with the most to gain give
+/// plans (`NodeRounds.plan`) whose group parts replace the best plan's where cheaper; the search
+/// then goes on from it. keski-pohjanmaa: the Dantzig–Wolfe parts from 1.04 % to 0.14 % under the optimum in 1 s; the
 /// region: +330–440 € (docs/performance.md, "Equity branching").
 struct EquityBranching {
     /// The raised bound (nil: no group gained).
     var bound: Double?
+    /// A plan cheaper than the one branched around, groups' parts taken from the nodes' plans
+    /// (`NodeRounds.plan`); nil: none was cheaper.
+    var plan: [Double]?
     var log = ""
     var interrupted = false
 
@@ -18,6 +22,16 @@ struct EquityBranching {
 
     /// See `AllocationSolveOptions.equityBranchingShare`.
     static let defaultShare = 0.25
+
+    /// The nodes' plans (`NodeRounds.plan`) get this share of the time after the LP on top of the
+    /// branching's (without a time limit, `planSecondsUnlimited` each). Region, 20 s: gaps
+    /// 0.156–0.262 % (median 0.185 %) against 0.192–0.494 % (0.287 %) without, alternating
+    /// (docs/performance.md, "Plans from the nodes").
+    static let planShare = 0.1
+    static let planSecondsUnlimited = 1.0
+    /// Plans only from nodes whose gain (the plan's part less the node's) is at least this share
+    /// of the largest.
+    static let minimumGainShare = 0.25
 
     /// Seconds kept back for the branching out of `remaining`: none without an equity term to
     /// branch on or without price-and-branch, whose columns the nodes start from, nor where three
@@ -33,7 +47,7 @@ struct EquityBranching {
     }
 
     static func run(_ model: AllocationModel, generation: ColumnGeneration, root rootResult: ColumnGeneration.Result, plan: [Double],
-                    solver: any LinearSolver, lanes: Int, timeLimit: Double?,
+                    solver: any LinearSolver, lanes: Int, timeLimit: Double?, planSeconds: Double?,
                     stop: @escaping @Sendable () -> Bool) throws -> EquityBranching {
         var outcome = EquityBranching()
         let m = model.model, clock = BlockClock()
@@ -62,7 +76,7 @@ struct EquityBranching {
         // time is an equal share of what is left, so the largest groups get what the small ones left.
         work.sort { (groups.columns[$0.group], $0.group) < (groups.columns[$1.group], $1.group) }
         // Per group, in the order of its intervals: each node's part so far (nil: no bound), and its
-        // rounds while they may go on (each holds a copy of the model: the finished ones are let go).
+        // rounds (each holds a copy of the model, and its master gives the node's plan at the end).
         var found: [[NodeBound?]] = work.map { _ in [] }, live: [[NodeRounds?]] = work.map { _ in [] }
         /// Runs node n of group k (a new one when it has none yet) for `left` seconds.
         func evaluate(_ k: Int, _ n: Int, left: Double?) throws {
@@ -74,7 +88,6 @@ struct EquityBranching {
             }
             try live[k][n]?.run(timeLimitSeconds: left, solver: solver, lanes: lanes, isStopRequested: stop)
             if let bound = live[k][n]?.bound { found[k][n] = bound }
-            if live[k][n]?.finished != false { live[k][n] = nil }
             outcome.log += found[k][n].map {
                 String(format: "  %@: %.2f € (%+.2f), %d rounds (%d exact)%@ in %.2f s (master LPs %.2f s)\n", node.name, $0.part,
                        $0.part - rootParts[work[k].group], $0.rounds, $0.exactRounds,
@@ -127,7 +140,7 @@ struct EquityBranching {
         // Then the time the finished nodes left goes, in equal shares, to each group's weakest node
         // if the time cut it short: only it sets the group's part.
         while !stop() {
-            let resumed = work.indices.compactMap { k in weakest(k).flatMap { n in live[k][n] == nil ? nil : (k, n) } }
+            let resumed = work.indices.compactMap { k in weakest(k).flatMap { n in live[k][n]?.finished == false ? (k, n) : nil } }
             guard let limit = timeLimit, !resumed.isEmpty, limit - clock.elapsed > 0.1 else { break }
             outcome.log += "again, with the time left:\n"
             for (i, (k, n)) in resumed.enumerated() {
@@ -136,6 +149,40 @@ struct EquityBranching {
                 try evaluate(k, n, left: left)
             }
         }
+        // Then plans from the nodes that may hold a cheaper part than the plan's, those with the
+        // most to gain first, in equal shares of `planSeconds`; each improves the best plan by its group's part.
+        var best = (point: plan, objective: m.objectiveValue(plan))
+        var promising: [(k: Int, n: Int, gain: Double)] = []
+        for k in work.indices {
+            for n in found[k].indices {
+                guard let node = found[k][n], !node.pruned, live[k][n] != nil, node.part < work[k].planPart - 1e-6 else { continue }
+                promising.append((k, n, work[k].planPart - node.part))
+            }
+        }
+        promising.sort { ($0.gain, $1.k, $1.n) > ($1.gain, $0.k, $0.n) }
+        // Only those within a factor 4 of the largest gain: in equal shares over every node, the
+        // nurses' and GPs' nodes had 0.2 s each and their plans were the plan branched around.
+        let most = promising.first?.gain ?? 0
+        promising.removeAll { $0.gain < most * minimumGainShare }
+        if !promising.isEmpty { outcome.log += "plans from the nodes with the most to gain:\n" }
+        let planClock = BlockClock()
+        for (i, (k, n, _)) in promising.enumerated() {
+            let seconds = planSeconds.map { ($0 - planClock.elapsed) / Double(promising.count - i) } ?? planSecondsUnlimited
+            guard seconds > 0.05, !stop(),
+                  let (point, searched) = try live[k][n]?.plan(around: best.point, seconds: seconds, solver: solver, lanes: lanes,
+                                                               isStopRequested: stop)
+            else { continue }
+            let before = generation.groupPart(m, plan: best.point, group: work[k].group, groups: groups)
+            let name = work[k].levels.node(work[k].intervals[n], name: work[k].name).name
+            guard let spliced = Self.splice(point, into: best.point, columns: generation.columns(ofGroup: work[k].group, groups: groups),
+                                            model: model)
+            else { outcome.log += "  \(name): its plan breaks a row of the week\n"; continue }
+            let objective = m.objectiveValue(spliced)
+            outcome.log += String(format: "  %@ (%@): the group's part %.2f € against %.2f €\n", name, searched ? "dive, master MIP" : "dive",
+                                  generation.groupPart(m, plan: spliced, group: work[k].group, groups: groups), before)
+            if objective < best.objective - 1e-6 { best = (spliced, objective) }
+        }
+        if best.objective < m.objectiveValue(plan) - 1e-6 { outcome.plan = best.point }
         var nodeParts: [Int: [Double?]] = [:]
         for (k, item) in work.enumerated() {
             nodeParts[item.group] = found[k].count == item.intervals.count ? found[k].map { $0?.part } : [nil]
@@ -146,16 +193,27 @@ struct EquityBranching {
         if branched > before + 1e-6 { outcome.bound = branched }
         return outcome
     }
+
+    /// `plan` with one group's columns (`columns`) taken from `point` (a point of a node's model,
+    /// its slacks after the week's columns), every auxiliary column recomputed from the chosen
+    /// assignments (`AllocationModel.point(chosen:)`: a node's slack-priced rows may leave an equity
+    /// share above the plan's largest); nil when the result breaks a row of the week.
+    static func splice(_ point: [Double], into plan: [Double], columns: [Int], model: AllocationModel) -> [Double]? {
+        var candidate = plan
+        for j in columns { candidate[j] = point[j] }
+        let spliced = model.point(chosen: model.chosen(candidate))
+        return model.model.violations(spliced, tolerance: 1e-6).isEmpty ? spliced : nil
+    }
 }
 
 extension Allocator {
     /// Step 5 from price-and-branch's result (`phase`) around `plan`; nil without price-and-branch.
-    func equityBranching(_ model: AllocationModel, _ phase: LagrangianPhase, plan: [Double], lanes: Int, timeLimit: Double?,
+    func equityBranching(_ model: AllocationModel, _ phase: LagrangianPhase, plan: [Double], lanes: Int, timeLimit: Double?, planSeconds: Double?,
                          stop: @escaping @Sendable () -> Bool) throws -> EquityBranching? {
         guard let generation = phase.generation, let root = phase.pricing else { return nil }
         do {
             return try EquityBranching.run(model, generation: generation, root: root, plan: plan, solver: solver, lanes: lanes,
-                                           timeLimit: timeLimit, stop: stop)
+                                           timeLimit: timeLimit, planSeconds: planSeconds, stop: stop)
         } catch is SolveInterrupted {
             var interrupted = EquityBranching()
             interrupted.interrupted = true

@@ -121,6 +121,11 @@ extension ColumnGeneration {
         kept.first { relaxation.shapes[$0].columns.contains(j) }.map { groups.groupOfBlock[$0] }
     }
 
+    /// The columns of one group's blocks, ascending.
+    func columns(ofGroup group: Int, groups: IndependentGroups) -> [Int] {
+        relaxation.shapes.indices.filter { groups.groupOfBlock[$0] == group }.flatMap { relaxation.shapes[$0].columns }.sorted()
+    }
+
     /// A plan's part of the objective in one group (its blocks' columns; the constant left out).
     func groupPart(_ model: LinearModel, plan: [Double], group: Int, groups: IndependentGroups) -> Double {
         relaxation.shapes.indices.filter { groups.groupOfBlock[$0] == group }

@@ -1,0 +1,47 @@
+import Foundation
+
+extension NodeRounds {
+    /// A plan from the node's master: the dive on its LP (`MasterColumns.dive`), then the master MIP
+    /// from the dive's plan (`MasterColumns.solveMIP`: RINS, neighbourhood search, local search)
+    /// for what is left of `seconds`. A point of the node's model (its rows' slacks last); nil when
+    /// neither found one; `searched`: whether it is the master MIP's (else the dive's).
+    /// The node's caps keep its master's share of each site near whole shifts around its level, so
+    /// its plans reach levels the search over the whole week seldom does: on the region at 20 s
+    /// the nurses' node under the plan's level gave parts of 33 060–33 280 € where the plan
+    /// branched around had 33 460–33 680 € (docs/performance.md, "Plans from the nodes").
+    /// `around`: the plan branched around (a point of the week), the master MIP's seed when the dive
+    /// finds no plan (its slacks priced where it breaks the node's rows).
+    mutating func plan(around plan: [Double], seconds: Double, solver: any LinearSolver, lanes: Int,
+                       isStopRequested: @escaping @Sendable () -> Bool) throws -> (point: [Double], searched: Bool)? {
+        let clock = BlockClock()
+        // Half the time at most: the GPs' dive took 0.3 s on the region, its plan 1 % over the
+        // plan branched around, and the master MIP improves on the better seed.
+        let dived = try master.dive(solver, timeLimit: seconds / 2, lastMasterLP: 0, isStopRequested: isStopRequested)
+        let left = seconds - clock.elapsed
+        guard left > 0.05, !isStopRequested() else { return dived.map { ($0, false) } }
+        // The plan branched around only without the dive's: a search from it found nothing in the
+        // nurses' and GPs' nodes in 0.2 s (region, 20 s: gaps 0.29–0.42 % against 0.16–0.26 %).
+        if let dived { master.add(seeds: dived) } else { master.add(seeds: withSlacks(plan)) }
+        let searched = try master.solveMIP(solver, timeLimit: left, lanes: lanes, isStopRequested: isStopRequested)
+        guard let point = searched.point else { return dived.map { ($0, false) } }
+        // Compared in the node's model, whose slacks price any node row the plan breaks.
+        if let dived, model.objectiveValue(dived) <= model.objectiveValue(point) { return (dived, false) }
+        return (point, true)
+    }
+
+    /// A point of the week as a point of the node's model: each node row's slack (the column after
+    /// the week's in it) at what the row needs.
+    func withSlacks(_ point: [Double]) -> [Double] {
+        var p = point + Array(repeating: 0.0, count: max(0, model.variableCount - point.count))
+        for r in model.constraintCount - (model.variableCount - point.count)..<model.constraintCount {
+            var activity = 0.0, slack: Int?
+            for e in model.rowStart[r]..<model.rowStart[r + 1] {
+                let j = Int(model.entryColumns[e])
+                if j >= point.count { slack = j } else { activity += model.entryValues[e] * p[j] }
+            }
+            guard let slack else { continue }
+            p[slack] = model.senses[r] == .lessOrEqual ? max(0, activity - model.rightHandSides[r]) : max(0, model.rightHandSides[r] - activity)
+        }
+        return p
+    }
+}
