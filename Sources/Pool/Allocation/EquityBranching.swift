@@ -25,8 +25,8 @@ struct EquityBranching {
 
     /// The nodes' plans (`NodeRounds.plan`) get this share of the time after the LP on top of the
     /// branching's (without a time limit, `planSecondsUnlimited` each). Region, 20 s: gaps
-    /// 0.156–0.262 % (median 0.185 %) against 0.192–0.494 % (0.287 %) without, alternating
-    /// (docs/performance.md, "Plans from the nodes").
+    /// 0.156–0.386 % (median 0.245 %, fifteen runs) against 0.192–0.658 % (0.343 %, eighteen)
+    /// without (docs/performance.md, "Plans from the nodes").
     static let planShare = 0.1
     static let planSecondsUnlimited = 1.0
     /// Plans only from nodes whose gain (the plan's part less the node's) is at least this share
@@ -76,7 +76,8 @@ struct EquityBranching {
         // time is an equal share of what is left, so the largest groups get what the small ones left.
         work.sort { (groups.columns[$0.group], $0.group) < (groups.columns[$1.group], $1.group) }
         // Per group, in the order of its intervals: each node's part so far (nil: no bound), and its
-        // rounds (each holds a copy of the model, and its master gives the node's plan at the end).
+        // rounds (each holds a copy of the model; a node that may hold a cheaper part than the plan's
+        // is kept to the end, for its plan).
         var found: [[NodeBound?]] = work.map { _ in [] }, live: [[NodeRounds?]] = work.map { _ in [] }
         /// Runs node n of group k (a new one when it has none yet) for `left` seconds.
         func evaluate(_ k: Int, _ n: Int, left: Double?) throws {
@@ -88,6 +89,10 @@ struct EquityBranching {
             }
             try live[k][n]?.run(timeLimitSeconds: left, solver: solver, lanes: lanes, isStopRequested: stop)
             if let bound = live[k][n]?.bound { found[k][n] = bound }
+            // A finished node that cannot hold a cheaper part gives no plan: its copy of the model goes.
+            if live[k][n]?.finished != false, found[k][n].map({ $0.pruned || $0.part >= work[k].planPart - 1e-6 }) ?? true {
+                live[k][n] = nil
+            }
             outcome.log += found[k][n].map {
                 String(format: "  %@: %.2f € (%+.2f), %d rounds (%d exact)%@ in %.2f s (master LPs %.2f s)\n", node.name, $0.part,
                        $0.part - rootParts[work[k].group], $0.rounds, $0.exactRounds,
