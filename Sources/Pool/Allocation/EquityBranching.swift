@@ -26,7 +26,7 @@ struct EquityBranching {
     /// The nodes' plans (`NodeRounds.plan`) get this share of the time after the LP on top of the
     /// branching's (without a time limit, `planSecondsUnlimited` each). Region, 20 s: gaps
     /// 0.156–0.386 % (median 0.245 %, fifteen runs) against 0.192–0.658 % (0.343 %, eighteen)
-    /// without (docs/performance.md, "Plans from the nodes").
+    /// without; 0.15 was no better (docs/performance.md, "Plans from the nodes").
     static let planShare = 0.1
     static let planSecondsUnlimited = 1.0
     /// Plans only from nodes whose gain (the plan's part less the node's) is at least this share
