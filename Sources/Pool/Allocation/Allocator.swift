@@ -194,7 +194,7 @@ public struct Allocator {
                                                      timeLimit: options.timeLimitSeconds == nil ? nil : branchingReserve,
                                                      planSeconds: options.timeLimitSeconds == nil ? nil : planReserve, stop: stop) }
             : nil
-        if let better = branching?.plan { offer(model.chosen(better)) }
+        // The nodes' plan, checked against every row like any other (`offer`): the search starts from it.
         if let better = branching?.plan { offer(model.chosen(better)) }
         if let raised = branching?.bound, raised > (lagrangian?.bound ?? -.infinity) {
             lagrangian = LagrangianBound.Value(bound: raised, blocks: lagrangian?.blocks ?? 0, seconds: lagrangian?.seconds ?? 0, point: [])
