@@ -172,9 +172,9 @@ public struct Allocator {
         let sensitivityReserve = options.sensitivity ? SensitivityAnalysis.predictedSeconds(ctx.scenario, timeLimit: remaining()) : 0
         let keptBack = decodeReserve + sensitivityReserve
         // The equity branching's time comes after price-and-branch, kept back from it.
-        let branchingReserve = EquityBranching.reserve(model, options, lanes: lanes, remaining: remaining().map { max(0, $0 - keptBack) })
-        let planReserve = branchingReserve > 0 ? (remaining().map { max(0, $0 - keptBack) } ?? 0) * EquityBranching.planShare : 0
-        let branches = branchingReserve > 0 || options.timeLimitSeconds == nil && EquityBranching.reserve(model, options, lanes: lanes, remaining: .infinity) > 0
+        let (branchingReserve, planReserve) = EquityBranching.reserve(model, options, lanes: lanes,
+                                                                      remaining: remaining().map { max(0, $0 - keptBack) })
+        let branches = branchingReserve > 0 || options.timeLimitSeconds == nil && EquityBranching.reserve(model, options, lanes: lanes, remaining: .infinity).rounds > 0
         // Checking the phase's plan against every row and choosing it comes after its clock (about
         // 0.2 s per ten million nonzeros: the national week's phase ended 1.5 s past its limit).
         let offerReserve = Double(model.model.nonzeroCount) * 2e-8
@@ -189,10 +189,10 @@ public struct Allocator {
         // Step 5, before the search and around the best plan so far: the nodes hold every plan
         // whatever level they are around, so the bound holds for the search's plan too, and the
         // time the nodes leave goes to the search.
+        let limited = options.timeLimitSeconds != nil
         let branching = branches
-            ? try warm.flatMap { try equityBranching(model, phase, plan: $0, lanes: lanes,
-                                                     timeLimit: options.timeLimitSeconds == nil ? nil : branchingReserve,
-                                                     planSeconds: options.timeLimitSeconds == nil ? nil : planReserve, stop: stop) }
+            ? try warm.flatMap { try equityBranching(model, phase, plan: $0, lanes: lanes, timeLimit: limited ? branchingReserve : nil,
+                                                     planSeconds: limited ? planReserve : nil, stop: stop) }
             : nil
         // The nodes' plan, checked against every row like any other (`offer`): the search starts from it.
         if let better = branching?.plan { offer(model.chosen(better)) }

@@ -37,13 +37,15 @@ struct EquityBranching {
     /// branch on or without price-and-branch, whose columns the nodes start from, nor where three
     /// exact pricing rounds of the whole model (`Allocator.exactRoundSeconds`) would not fit in it:
     /// each node prices its group exactly a few times, and on 5× the region or the national week,
-    /// whose rounds do not converge in their time, the search needs the time more.
-    static func reserve(_ model: AllocationModel, _ options: AllocationSolveOptions, lanes: Int, remaining: Double?) -> Double {
-        guard let remaining, options.equityBranchingShare > 0, options.lagrangianBound, options.columnGenerationShare > 0 else { return 0 }
+    /// whose rounds do not converge in their time, the search needs the time more. `plans`: the
+    /// nodes' plans' on top (`planShare`), none without rounds.
+    static func reserve(_ model: AllocationModel, _ options: AllocationSolveOptions, lanes: Int,
+                        remaining: Double?) -> (rounds: Double, plans: Double) {
+        guard let remaining, options.equityBranchingShare > 0, options.lagrangianBound, options.columnGenerationShare > 0 else { return (0, 0) }
         let reserve = remaining * options.equityBranchingShare
         let exactRound = Allocator.exactRoundSeconds(integerColumns: model.size.integerVariables, lanes: lanes)
         // Checked last: it reads every row.
-        return 3 * exactRound <= reserve && !EquityLevels.all(model).isEmpty ? reserve : 0
+        return 3 * exactRound <= reserve && !EquityLevels.all(model).isEmpty ? (reserve, remaining * planShare) : (0, 0)
     }
 
     static func run(_ model: AllocationModel, generation: ColumnGeneration, root rootResult: ColumnGeneration.Result, plan: [Double],
