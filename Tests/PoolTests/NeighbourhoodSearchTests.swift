@@ -111,6 +111,21 @@ import Testing
         #expect(summary.rounds == 1 && (best.objective ?? 0) < -400)
     }
 
+    /// A budget of a fraction of a second (the equity branching's node plans get 0.2–0.6 s) still
+    /// runs rounds: with the fixed 0.1 s reserve and 0.1 s to start a round it ran none under 0.2 s.
+    @Test func aBudgetUnderASecondStillSearchesAndKeepsToIt() throws {
+        let (m, start) = Self.pairs(400)
+        var best = Incumbent(m, start)
+        var search = NeighbourhoodSearch(m, initialSize: 4)
+        let clock = BlockClock()
+        let summary = try search.improve(&best, base: glpk, options: SolveOptions(), budgetSeconds: 0.15, roundSeconds: 2,
+                                         isStopRequested: { false })
+        #expect(summary.rounds >= 1 && summary.improvements >= 1 && (best.objective ?? 0) < -400)
+        #expect(m.violations(best.values ?? []).isEmpty)
+        // Generous against the suite's load: the rounds here take milliseconds.
+        #expect(clock.elapsed < 1.5)
+    }
+
     @Test func aStopRequestEndsTheSearchAtOnce() throws {
         let (m, start) = Self.pairs(50)
         var best = Incumbent(m, start)
