@@ -103,8 +103,10 @@ public struct Allocator {
         // Checking the phase's plan against every row and choosing it comes after its clock (about
         // 0.2 s per ten million nonzeros: the national week's phase ended 1.5 s past its limit).
         let offerReserve = Double(model.model.nonzeroCount) * 2e-8
+        // Price-and-branch's time: what is left less everything kept back for the steps after it.
+        func phaseLeft() -> Double? { remaining().map { max(0, $0 - keptBack - branchingReserve - planReserve - offerReserve) } }
         let phase = try lagrangianPhase(model, lp, warm: warm, options: options, lanes: lanes,
-                                        timeLimit: remaining().map { max(0, $0 - keptBack - branchingReserve - planReserve - offerReserve) },
+                                        timeLimit: phaseLeft(),
                                         keepColumns: branches, stop: stop)
         if phase.interrupted { latch.latch() }
         if let point = phase.pricing?.point { offer(model.chosen(point)) }
@@ -119,7 +121,7 @@ public struct Allocator {
         // converged rounds end early) goes to the nodes' plans, not to the search of step 6: on the
         // region at 60 s that search held 12–17 s and gave the GPs' part nothing (0.064–0.167 %);
         // given to the plans, 0.077 % and 0.079 % (docs/performance.md, "Node plans that use their time").
-        let unused = remaining().map { max(0, $0 - keptBack - branchingReserve - planReserve - offerReserve) } ?? 0
+        let unused = phaseLeft() ?? 0
         let branching = branches
             ? try warm.flatMap { try equityBranching(model, phase, plan: $0, lanes: lanes, timeLimit: limited ? branchingReserve : nil,
                                                      planSeconds: limited ? planReserve + unused : nil, stop: stop) }
