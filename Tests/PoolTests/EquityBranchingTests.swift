@@ -184,6 +184,41 @@ import Testing
     }
 }
 
+extension EquityBranchingTests {
+    /// A split with room in the branching's time keeps to it; without, it takes `splitBorrowShare`
+    /// of the plans' time, once, and none where there is too little to take.
+    @Test func aSplitWithoutTimeTakesSomeOfThePlansTimeOnce() throws {
+        let share = EquityBranching.splitBorrowShare
+        let roomy = try #require(EquityBranching.splitTime(left: 0.3, planSeconds: 3, alreadyBorrowed: false))
+        #expect(roomy.rounds == 0.3 && roomy.borrowed == 0)
+        let short = try #require(EquityBranching.splitTime(left: 0.05, planSeconds: 3, alreadyBorrowed: false))
+        #expect(abs(short.rounds - 3 * share) < 1e-12 && abs(short.borrowed - 3 * share) < 1e-12, "\(short)")
+        let late = try #require(EquityBranching.splitTime(left: -0.2, planSeconds: 3, alreadyBorrowed: false))
+        #expect(abs(late.rounds - 3 * share) < 1e-12 && abs(late.borrowed - 3 * share) < 1e-12, "\(late)")
+        #expect(EquityBranching.splitTime(left: 0.05, planSeconds: 3, alreadyBorrowed: true) == nil)
+        let after = try #require(EquityBranching.splitTime(left: 0.5, planSeconds: 3, alreadyBorrowed: true))
+        #expect(after.rounds == 0.5 && after.borrowed == 0)
+        #expect(EquityBranching.splitTime(left: 0.05, planSeconds: nil, alreadyBorrowed: false) == nil)
+        #expect(EquityBranching.splitTime(left: 0.05, planSeconds: 0.2, alreadyBorrowed: false) == nil, "too little to take")
+    }
+
+    /// Plans come from the nodes with the most to gain, within a factor 4 of the largest gain, and
+    /// never from a node open above the level, however much it seems to gain.
+    @Test func nodesOpenAboveTheLevelGiveNoPlans() {
+        let at = EquityLevels.Interval(lo: 0.5, hi: 0.5), above = EquityLevels.Interval(lo: 0.6, hi: nil)
+        let below = EquityLevels.Interval(lo: nil, hi: 0.4)
+        let chosen = EquityBranching.promising([
+            (k: 0, n: 0, interval: at, part: 90, planPart: 100),
+            (k: 0, n: 1, interval: above, part: 80, planPart: 100),
+            (k: 0, n: 2, interval: below, part: 97, planPart: 100),
+            (k: 1, n: 0, interval: at, part: 49.5, planPart: 50),
+            (k: 1, n: 1, interval: below, part: 51, planPart: 50),
+        ])
+        #expect(chosen.map { [$0.k, $0.n] } == [[0, 0], [0, 2]], "\(chosen)")
+        #expect(chosen.map(\.gain) == [10, 3])
+    }
+}
+
 extension ColumnGeneration {
     /// One node run to its end, priced as the root was (`nodeRounds`); nil when it found no bound.
     func nodeBound(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,

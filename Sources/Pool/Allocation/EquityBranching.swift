@@ -32,6 +32,37 @@ struct EquityBranching {
     /// Plans only from nodes whose gain (the plan's part less the node's) is at least this share
     /// of the largest.
     static let minimumGainShare = 0.25
+    /// A split the branching's time has no room for takes up to this share of the plans' time,
+    /// once: the split node's first part gets caps and its bound rises (region, 20 s: the nurses'
+    /// weakest node from 32 838 € to 32 952–32 961 €). With the open node's plans left out (see
+    /// `promising`), sixteen region runs at 20 s gave 0.065–0.123 % (median 0.102 %) against
+    /// 0.085–0.516 % (0.118 %) alternating (docs/performance.md, "Splits on the plans' time").
+    static let splitBorrowShare = 0.3
+
+    /// The time a split gets when `left` seconds of the branching's are left: those while over
+    /// `minimum`; else `splitBorrowShare` of `planSeconds`, unless `alreadyBorrowed` or too little
+    /// (nil: no split). `borrowed` comes off the plans' time.
+    static func splitTime(left: Double, planSeconds: Double?, alreadyBorrowed: Bool, minimum: Double = 0.1)
+        -> (rounds: Double, borrowed: Double)? {
+        if left > minimum { return (left, 0) }
+        let want = (planSeconds ?? 0) * splitBorrowShare
+        return !alreadyBorrowed && want > minimum ? (want, want) : nil
+    }
+
+    /// The nodes that give plans, those with the most to gain (the plan's part less the node's)
+    /// first, within `minimumGainShare` of the largest gain. A node open above the level (no
+    /// upper end: `hi` nil) gives none: without caps its master covers fractions again, and in
+    /// twelve region runs at 20 s the nurses' open node gave the group's best plan twice (33 149 €
+    /// and 33 211 €, no other node's plan ran) and otherwise 33 067–35 469 € against 33 050–
+    /// 33 086 € from the others; its time goes to the others.
+    static func promising(_ nodes: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double)])
+        -> [(k: Int, n: Int, gain: Double)] {
+        var chosen = nodes.filter { $0.interval.hi != nil && $0.part < $0.planPart - 1e-6 }.map { ($0.k, $0.n, $0.planPart - $0.part) }
+        chosen.sort { ($0.2, $1.0, $1.1) > ($1.2, $0.0, $0.1) }
+        let most = chosen.first?.2 ?? 0
+        chosen.removeAll { $0.2 < most * minimumGainShare }
+        return chosen.map { (k: $0.0, n: $0.1, gain: $0.2) }
+    }
 
     /// Seconds kept back for the branching out of `remaining`: none without an equity term to
     /// branch on or without price-and-branch, whose columns the nodes start from, nor where three
@@ -53,6 +84,8 @@ struct EquityBranching {
                     stop: @escaping @Sendable () -> Bool) throws -> EquityBranching {
         var outcome = EquityBranching()
         let m = model.model, clock = BlockClock()
+        // A split may take some of the plans' time (`splitTime`): both can change.
+        var timeLimit = timeLimit, planSeconds = planSeconds, borrowed = false
         guard let rootParts = rootResult.groupParts, !rootResult.columnPoints.isEmpty else {
             outcome.log = "no branching: price-and-branch left no bound per group\n"
             return outcome
@@ -114,8 +147,18 @@ struct EquityBranching {
             guard let n = weakest(k), work[k].intervals[n].hi == nil, let lo = work[k].intervals[n].lo,
                   let at = found[k][0]?.part, let weak = found[k][n]?.part,
                   let parts = work[k].levels.split(from: lo, gain: at - weak, costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
-                  parts.first != work[k].intervals[n], timeLimit.map({ $0 - clock.elapsed > 0.1 }) ?? true, !stop()
+                  parts.first != work[k].intervals[n], !stop()
             else { return false }
+            if let limit = timeLimit {
+                guard let time = Self.splitTime(left: limit - clock.elapsed, planSeconds: planSeconds, alreadyBorrowed: borrowed)
+                else { return false }
+                if time.borrowed > 0 {
+                    borrowed = true
+                    timeLimit = clock.elapsed + time.rounds
+                    planSeconds = planSeconds.map { max(0, $0 - time.borrowed) }
+                    outcome.log += String(format: "  %.2f s from the plans' time for a split:\n", time.borrowed)
+                }
+            }
             outcome.log += "  the weakest node, above the level, split:\n"
             // The split node leaves (the node at the plan's level stays first); its parts come last.
             work[k].intervals.remove(at: n); found[k].remove(at: n); live[k].remove(at: n)
@@ -158,18 +201,17 @@ struct EquityBranching {
         // Then plans from the nodes that may hold a cheaper part than the plan's, those with the
         // most to gain first, in equal shares of `planSeconds`; each improves the best plan by its group's part.
         var best = (point: plan, objective: m.objectiveValue(plan))
-        var promising: [(k: Int, n: Int, gain: Double)] = []
+        var open: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double)] = []
         for k in work.indices {
             for n in found[k].indices {
-                guard let node = found[k][n], !node.pruned, live[k][n] != nil, node.part < work[k].planPart - 1e-6 else { continue }
-                promising.append((k, n, work[k].planPart - node.part))
+                guard let node = found[k][n], !node.pruned, live[k][n] != nil else { continue }
+                open.append((k, n, work[k].intervals[n], node.part, work[k].planPart))
             }
         }
-        promising.sort { ($0.gain, $1.k, $1.n) > ($1.gain, $0.k, $0.n) }
         // Only those within a factor 4 of the largest gain: in equal shares over every node, the
         // nurses' and GPs' nodes had 0.2 s each and their plans were the plan branched around.
+        let promising = Self.promising(open)
         let most = promising.first?.gain ?? 0
-        promising.removeAll { $0.gain < most * minimumGainShare }
         if !promising.isEmpty { outcome.log += "plans from the nodes with the most to gain:\n" }
         let planClock = BlockClock()
         for (i, (k, n, _)) in promising.enumerated() {
