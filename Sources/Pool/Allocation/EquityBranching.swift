@@ -35,8 +35,9 @@ struct EquityBranching {
     /// A split the branching's time has no room for takes up to this share of the plans' time,
     /// once: the split node's first part gets caps and its bound rises (region, 20 s: the nurses'
     /// weakest node from 32 838 € to 32 952–32 961 €). With the open node's plans left out (see
-    /// `promising`), sixteen region runs at 20 s gave 0.065–0.123 % (median 0.102 %) against
-    /// 0.085–0.516 % (0.118 %) alternating (docs/performance.md, "Splits on the plans' time").
+    /// `promising`), region runs at 20 s gave 0.065–0.124 % (median 0.097 %, 24 runs) against
+    /// 0.085–0.516 % (0.114 %) alternating, and in a slower hour 0.065–0.163 % (0.120 %, ten)
+    /// against 0.076–0.235 % (0.135 %) (docs/performance.md, "Splits on the plans' time").
     static let splitBorrowShare = 0.3
 
     /// The time a split gets when `left` seconds of the branching's are left: those while over
