@@ -32,7 +32,7 @@ struct EquityBranching {
     /// Plans only from nodes whose gain (the plan's part less the node's) is at least this share
     /// of the largest.
     static let minimumGainShare = 0.25
-    /// A split the branching's time has no room for takes up to this share of the plans' time,
+    /// A split the branching's time has no room for takes this share of the plans' time,
     /// once: the split node's first part gets caps and its bound rises (region, 20 s: the nurses'
     /// weakest node from 32 838 € to 32 952–32 961 €). With the open node's plans left out (see
     /// `promising`), region runs at 20 s gave 0.065–0.124 % (median 0.097 %, 24 runs) against
@@ -58,11 +58,11 @@ struct EquityBranching {
     /// 33 086 € from the others; its time goes to the others.
     static func promising(_ nodes: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double)])
         -> [(k: Int, n: Int, gain: Double)] {
-        var chosen = nodes.filter { $0.interval.hi != nil && $0.part < $0.planPart - 1e-6 }.map { ($0.k, $0.n, $0.planPart - $0.part) }
-        chosen.sort { ($0.2, $1.0, $1.1) > ($1.2, $0.0, $0.1) }
-        let most = chosen.first?.2 ?? 0
-        chosen.removeAll { $0.2 < most * minimumGainShare }
-        return chosen.map { (k: $0.0, n: $0.1, gain: $0.2) }
+        var chosen = nodes.filter { $0.interval.hi != nil && $0.part < $0.planPart - 1e-6 }
+            .map { (k: $0.k, n: $0.n, gain: $0.planPart - $0.part) }
+        chosen.sort { ($0.gain, $1.k, $1.n) > ($1.gain, $0.k, $0.n) }
+        let most = chosen.first?.gain ?? 0
+        return chosen.filter { $0.gain >= most * minimumGainShare }
     }
 
     /// Seconds kept back for the branching out of `remaining`: none without an equity term to
