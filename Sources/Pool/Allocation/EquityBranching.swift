@@ -115,13 +115,16 @@ struct EquityBranching {
         // rounds (each holds a copy of the model; a node that may hold a cheaper part than the plan's
         // is kept to the end, for its plan).
         var found: [[NodeBound?]] = work.map { _ in [] }, live: [[NodeRounds?]] = work.map { _ in [] }
-        /// Runs node n of group k (a new one when it has none yet) for `left` seconds.
-        func evaluate(_ k: Int, _ n: Int, left: Double?) throws {
+        /// Runs node n of group k (a new one when it has none yet, `inheriting` the part of the node it
+        /// was split from) for `left` seconds.
+        func evaluate(_ k: Int, _ n: Int, left: Double?, inheriting: Double? = nil) throws {
             let node = work[k].levels.node(work[k].intervals[n], name: work[k].name)
             if n >= found[k].count {
                 found[k].append(nil)
-                live[k].append(generation.nodeRounds(m, node: node, root: rootResult, groups: groups, penalty: penalty,
-                                                     cutoff: m.objectiveConstant + work[k].planPart, solver: solver, pricing: pricing))
+                var rounds = generation.nodeRounds(m, node: node, root: rootResult, groups: groups, penalty: penalty,
+                                                   cutoff: m.objectiveConstant + work[k].planPart, solver: solver, pricing: pricing)
+                rounds?.inheritedPart = inheriting
+                live[k].append(rounds)
             }
             try live[k][n]?.run(timeLimitSeconds: left, solver: solver, lanes: lanes, isStopRequested: stop)
             if let bound = live[k][n]?.bound { found[k][n] = bound }
@@ -129,10 +132,11 @@ struct EquityBranching {
             if live[k][n]?.finished != false, found[k][n].map({ $0.pruned || $0.part >= work[k].planPart - 1e-6 }) ?? true {
                 live[k][n] = nil
             }
+            let worst = live[k][n]?.masterWorstShare(work[k].levels.worst).map { ", worst share " + EquityLevels.percent($0) + " in its master LP" } ?? ""
             outcome.log += found[k][n].map {
-                String(format: "  %@: %.2f € (%+.2f), %d rounds (%d exact)%@ in %.2f s (master LPs %.2f s)\n", node.name, $0.part,
+                String(format: "  %@: %.2f € (%+.2f), %d rounds (%d exact)%@ in %.2f s (master LPs %.2f s%@)\n", node.name, $0.part,
                        $0.part - rootParts[work[k].group], $0.rounds, $0.exactRounds,
-                       $0.pruned ? ", pruned" : $0.converged ? ", converged" : "", $0.seconds, $0.masterSeconds)
+                       $0.pruned ? ", pruned" : $0.converged ? ", converged" : "", $0.seconds, $0.masterSeconds, worst)
             } ?? "  \(node.name): no bound\n"
         }
         func weakest(_ k: Int) -> Int? {
@@ -161,12 +165,15 @@ struct EquityBranching {
                 }
             }
             outcome.log += "  the weakest node, above the level, split:\n"
-            // The split node leaves (the node at the plan's level stays first); its parts come last.
+            // The split node leaves (the node at the plan's level stays first); its parts come last,
+            // each starting from its part (`NodeRounds.inheritedPart`).
+            let parent = found[k][n]?.part
             work[k].intervals.remove(at: n); found[k].remove(at: n); live[k].remove(at: n)
             let later = work[(k + 1)...].reduce(0) { $0 + $1.intervals.count }
             for (i, interval) in parts.enumerated() {
                 work[k].intervals.append(interval)
-                try evaluate(k, work[k].intervals.count - 1, left: timeLimit.map { ($0 - clock.elapsed) / Double(parts.count - i + later) })
+                try evaluate(k, work[k].intervals.count - 1, left: timeLimit.map { ($0 - clock.elapsed) / Double(parts.count - i + later) },
+                             inheriting: parent)
             }
             return true
         }
@@ -227,15 +234,15 @@ struct EquityBranching {
                 continue
             }
             guard seconds > 0.05, !stop(),
-                  let (point, searched) = try live[k][n]?.plan(around: best.point, seconds: seconds, solver: solver, lanes: lanes,
+                  let (point, searched, summary) = try live[k][n]?.plan(around: best.point, seconds: seconds, solver: solver, lanes: lanes,
                                                                isStopRequested: stop)
             else { continue }
             guard let spliced = Self.splice(point, into: best.point, columns: generation.columns(ofGroup: work[k].group, groups: groups),
                                             model: model)
             else { outcome.log += "  \(name): its plan breaks a row of the week\n"; continue }
             let objective = m.objectiveValue(spliced)
-            outcome.log += String(format: "  %@ (%@): the group's part %.2f € against %.2f €\n", name, searched ? "dive, master MIP" : "dive",
-                                  generation.groupPart(m, plan: spliced, group: work[k].group, groups: groups), before)
+            outcome.log += String(format: "  %@ (%@): the group's part %.2f € against %.2f € (%@)\n", name, searched ? "dive, master MIP" : "dive",
+                                  generation.groupPart(m, plan: spliced, group: work[k].group, groups: groups), before, summary)
             if objective < best.objective - 1e-6 { best = (spliced, objective) }
         }
         if best.objective < m.objectiveValue(plan) - 1e-6 { outcome.plan = best.point }

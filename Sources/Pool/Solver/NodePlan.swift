@@ -10,24 +10,34 @@ extension NodeRounds {
     /// the nurses' node under the plan's level gave parts of 33 060–33 280 € where the plan
     /// branched around had 33 460–33 680 € (docs/performance.md, "Plans from the nodes").
     /// `around`: the plan branched around (a point of the week), the master MIP's seed when the dive
-    /// finds no plan (its slacks priced where it breaks the node's rows).
+    /// finds no plan (its slacks priced where it breaks the node's rows). `summary`: the dive's and
+    /// the master MIP's objectives in the node's model and their times, for the solver log.
     mutating func plan(around plan: [Double], seconds: Double, solver: any LinearSolver, lanes: Int,
-                       isStopRequested: @escaping @Sendable () -> Bool) throws -> (point: [Double], searched: Bool)? {
+                       isStopRequested: @escaping @Sendable () -> Bool) throws -> (point: [Double], searched: Bool, summary: String)? {
         let clock = BlockClock()
         // Half the time at most: the GPs' dive took 0.3 s on the region, its plan 1 % over the
         // plan branched around, and the master MIP improves on the better seed.
         let dived = try master.dive(solver, timeLimit: seconds / 2, lastMasterLP: 0, isStopRequested: isStopRequested)
+        let diveSeconds = clock.elapsed
+        var summary = String(format: "dive %@ in %.2f s", partText(dived), diveSeconds)
         let left = seconds - clock.elapsed
-        guard left > 0.05, !isStopRequested() else { return dived.map { ($0, false) } }
+        guard left > 0.05, !isStopRequested() else { return dived.map { ($0, false, summary) } }
         // The plan branched around only without the dive's: as a second seed (the start wherever it
         // is cheaper, as at the node at its level) the region's 20 s gaps were 0.17–0.32 %, median
         // 0.27 %, against 0.17–0.32 %, median 0.23 %, alternating (six runs each).
         if let dived { master.add(seeds: dived) } else { master.add(seeds: withSlacks(plan)) }
         let searched = try master.solveMIP(solver, timeLimit: left, lanes: lanes, isStopRequested: isStopRequested)
-        guard let point = searched.point else { return dived.map { ($0, false) } }
+        summary += String(format: ", master MIP %@ in %.2f s", partText(searched.point), clock.elapsed - diveSeconds)
+        guard let point = searched.point else { return dived.map { ($0, false, summary) } }
         // Compared in the node's model, whose slacks price any node row the plan breaks.
-        if let dived, model.objectiveValue(dived) <= model.objectiveValue(point) { return (dived, false) }
-        return (point, true)
+        if let dived, model.objectiveValue(dived) <= model.objectiveValue(point) { return (dived, false, summary) }
+        return (point, true, summary)
+    }
+
+    /// A node's point as the group's part in euros (its objective less the model's constant, the
+    /// other groups' columns being zero there), for the log.
+    private func partText(_ point: [Double]?) -> String {
+        point.map { String(format: "%.2f €", model.objectiveValue($0) - constant) } ?? "no plan"
     }
 
     /// A point of the week as a point of the node's model: each node row's slack (the column after
