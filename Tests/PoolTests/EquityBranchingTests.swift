@@ -170,14 +170,17 @@ import Testing
             let root = try generation.run(m, startDuals: duals, seeds: [greedy], solver: glpk, timeLimitSeconds: nil)
             let before = m.objectiveValue(greedy)
             let outcome = try EquityBranching.run(model, generation: generation, root: root, plan: greedy, solver: glpk, lanes: 1,
-                                                  timeLimit: 5, planSeconds: 2, stop: { false })
+                                                  timeLimit: 5, planSeconds: 2, resplitSeconds: 1, stop: { false })
+            // The bound, with every split in it, stays under the week's optimum.
+            let optimum = try #require(try glpk.solve(m, options: SolveOptions(relativeGap: 1e-9, verbosity: .quiet)).objective)
+            #expect(outcome.bound.map { $0 <= optimum + 1e-4 } ?? true, "seed \(seed): bound \(String(describing: outcome.bound)) over \(optimum)")
             if let plan = outcome.plan {
                 #expect(m.violations(plan, tolerance: 1e-6).isEmpty, "seed \(seed): the spliced plan breaks a row")
                 #expect(m.objectiveValue(plan) < before - 1e-6, "seed \(seed): \(m.objectiveValue(plan)) not under \(before)")
                 improved += 1
             }
             let none = try EquityBranching.run(model, generation: generation, root: root, plan: greedy, solver: glpk, lanes: 1,
-                                               timeLimit: 5, planSeconds: 0, stop: { false })
+                                               timeLimit: 5, planSeconds: 0, resplitSeconds: 0, stop: { false })
             #expect(none.plan == nil, "seed \(seed): a plan without time for plans")
         }
         #expect(improved >= 3, "the nodes' plans improved \(improved) of 4 greedy plans")
@@ -207,17 +210,8 @@ extension EquityBranchingTests {
     /// it changes nothing. (On this week the nodes' starts are already at their parents' parts; on
     /// the region a split's part was now and then up to 27 € under its parent's.)
     @Test func aSplitNodeKeepsTheLargerOfItsOwnAndItsParentsPart() throws {
-        var sc = TestScenarios.random(seed: 2, clinicians: 14, sites: 5)
-        sc.costs.equityWeightEUR = 300
-        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        let (model, generation, root, groups) = try EquityBranchingTests.converged(seed: 2, solver: glpk)
         let m = model.model
-        var lpOptions = SolveOptions(verbosity: .quiet)
-        lpOptions.relaxIntegrality = true
-        let duals = try #require(try glpk.solve(m, options: lpOptions).rowDuals)
-        var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
-        generation.keepColumns = true
-        let root = try generation.run(m, startDuals: duals, seeds: [], solver: glpk, timeLimitSeconds: nil)
-        let groups = IndependentGroups(m, generation.relaxation)
         let (name, levels) = try #require(EquityLevels.all(model).first)
         let reachable = try #require(levels.reachable())
         let node = levels.node(.init(lo: reachable[reachable.count / 2], hi: nil), name: name)
@@ -269,5 +263,24 @@ extension ColumnGeneration {
         else { return nil }
         try rounds.run(timeLimitSeconds: timeLimitSeconds, solver: solver, lanes: lanes, isStopRequested: { false })
         return rounds.bound
+    }
+}
+
+extension EquityBranchingTests {
+    /// Generated week `seed` at an equity weight of 300 € and price-and-branch's root converged on
+    /// it from the LP duals, its columns kept.
+    static func converged(seed: UInt64, solver: GLPKSolver) throws
+        -> (model: AllocationModel, generation: ColumnGeneration, root: ColumnGeneration.Result, groups: IndependentGroups) {
+        var sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
+        sc.costs.equityWeightEUR = 300
+        let model = try AllocationModel.build(AllocationContext(scenario: sc))
+        let m = model.model
+        var lpOptions = SolveOptions(verbosity: .quiet)
+        lpOptions.relaxIntegrality = true
+        let duals = try #require(try solver.solve(m, options: lpOptions).rowDuals)
+        var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
+        generation.keepColumns = true
+        let root = try generation.run(m, startDuals: duals, seeds: [], solver: solver, timeLimitSeconds: nil)
+        return (model, generation, root, IndependentGroups(m, generation.relaxation))
     }
 }

@@ -97,7 +97,7 @@ public struct Allocator {
         let sensitivityReserve = options.sensitivity ? SensitivityAnalysis.predictedSeconds(ctx.scenario, timeLimit: remaining()) : 0
         let keptBack = decodeReserve + sensitivityReserve
         // The equity branching's time comes after price-and-branch, kept back from it.
-        let (branchingReserve, planReserve) = EquityBranching.reserve(model, options, lanes: lanes,
+        let (branchingReserve, planReserve, resplitReserve) = EquityBranching.reserve(model, options, lanes: lanes,
                                                                       remaining: remaining().map { max(0, $0 - keptBack) })
         let branches = branchingReserve > 0 || options.timeLimitSeconds == nil && EquityBranching.reserve(model, options, lanes: lanes, remaining: .infinity).rounds > 0
         // Checking the phase's plan against every row and choosing it comes after its clock (about
@@ -124,7 +124,9 @@ public struct Allocator {
         let unused = phaseLeft() ?? 0
         let branching = branches
             ? try warm.flatMap { try equityBranching(model, phase, plan: $0, lanes: lanes, timeLimit: limited ? branchingReserve : nil,
-                                                     planSeconds: limited ? planReserve + unused : nil, stop: stop) }
+                                                     planSeconds: limited ? planReserve + unused : nil,
+                                                     resplitSeconds: limited ? resplitReserve : nil,
+                                                     sharedSeconds: remaining().map { max(0, $0 - keptBack) }, stop: stop) }
             : nil
         // The nodes' plan, checked against every row like any other (`offer`): the search starts from it.
         if let better = branching?.plan { offer(model.chosen(better)) }

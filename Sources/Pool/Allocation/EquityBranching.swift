@@ -29,6 +29,17 @@ struct EquityBranching {
     /// without; 0.15 was no better (docs/performance.md, "Plans from the nodes").
     static let planShare = 0.1
     static let planSecondsUnlimited = 1.0
+    /// The second split (after the plans, a group's weakest node split around the best plan's
+    /// level where it lies inside it) gets this share of the time after the LP, taken from the
+    /// search after the branching (no limit without a time limit).
+    static let resplitShare = 0.1
+    /// The second split's seconds: `seconds` (nil: no limit), but at most half of `sharedLeft`, what
+    /// the branching leaves for the search (nil: no limit). Where price-and-branch ended early, the
+    /// nodes' plans had its time and the second split took all the search's (region, 20 s: the
+    /// solve ended 1.1 s over its limit).
+    static func resplitTime(_ seconds: Double?, sharedLeft: Double?) -> Double? {
+        seconds.map { min($0, max(0, (sharedLeft ?? .infinity) / 2)) }
+    }
     /// Plans only from nodes whose gain (the plan's part less the node's) is at least this share
     /// of the largest.
     static let minimumGainShare = 0.25
@@ -70,19 +81,24 @@ struct EquityBranching {
     /// exact pricing rounds of the whole model (`Allocator.exactRoundSeconds`) would not fit in it:
     /// each node prices its group exactly a few times, and on 5× the region or the national week,
     /// whose rounds do not converge in their time, the search needs the time more. `plans`: the
-    /// nodes' plans' on top (`planShare`), none without rounds.
+    /// nodes' plans' on top (`planShare`), none without rounds; `resplit`: the second split's
+    /// (`resplitShare`), which the search gives up (not kept back from price-and-branch).
     static func reserve(_ model: AllocationModel, _ options: AllocationSolveOptions, lanes: Int,
-                        remaining: Double?) -> (rounds: Double, plans: Double) {
-        guard let remaining, options.equityBranchingShare > 0, options.lagrangianBound, options.columnGenerationShare > 0 else { return (0, 0) }
+                        remaining: Double?) -> (rounds: Double, plans: Double, resplit: Double) {
+        guard let remaining, options.equityBranchingShare > 0, options.lagrangianBound, options.columnGenerationShare > 0 else { return (0, 0, 0) }
         let reserve = remaining * options.equityBranchingShare
         let exactRound = Allocator.exactRoundSeconds(integerColumns: model.size.integerVariables, lanes: lanes)
         // Checked last: it reads every row.
-        return 3 * exactRound <= reserve && !EquityLevels.all(model).isEmpty ? (reserve, remaining * planShare) : (0, 0)
+        return 3 * exactRound <= reserve && !EquityLevels.all(model).isEmpty
+            ? (reserve, remaining * planShare, remaining * resplitShare) : (0, 0, 0)
     }
 
+    /// `timeLimit`: the nodes' rounds' seconds; `planSeconds`: the nodes' plans'; `resplitSeconds`:
+    /// the second split's (`resplitShare`); each nil without a time limit. `sharedSeconds`: what is
+    /// left for the branching and the search after it together (nil: no limit).
     static func run(_ model: AllocationModel, generation: ColumnGeneration, root rootResult: ColumnGeneration.Result, plan: [Double],
-                    solver: any LinearSolver, lanes: Int, timeLimit: Double?, planSeconds: Double?,
-                    stop: @escaping @Sendable () -> Bool) throws -> EquityBranching {
+                    solver: any LinearSolver, lanes: Int, timeLimit: Double?, planSeconds: Double?, resplitSeconds: Double?,
+                    sharedSeconds: Double? = nil, stop: @escaping @Sendable () -> Bool) throws -> EquityBranching {
         var outcome = EquityBranching()
         let m = model.model, clock = BlockClock()
         // A split may take some of the plans' time (`splitTime`): both can change.
@@ -117,17 +133,20 @@ struct EquityBranching {
         var found: [[NodeBound?]] = work.map { _ in [] }, live: [[NodeRounds?]] = work.map { _ in [] }
         /// Runs node n of group k (a new one when it has none yet, `inheriting` the part of the node it
         /// was split from) for `left` seconds.
-        func evaluate(_ k: Int, _ n: Int, left: Double?, inheriting: Double? = nil) throws {
+        func evaluate(_ k: Int, _ n: Int, left: Double?, inheriting: Double? = nil, from parent: NodeRounds? = nil) throws {
             let node = work[k].levels.node(work[k].intervals[n], name: work[k].name)
             if n >= found[k].count {
                 found[k].append(nil)
                 var rounds = generation.nodeRounds(m, node: node, root: rootResult, groups: groups, penalty: penalty,
-                                                   cutoff: m.objectiveConstant + work[k].planPart, solver: solver, pricing: pricing)
+                                                   cutoff: m.objectiveConstant + work[k].planPart, solver: solver, pricing: pricing,
+                                                   parent: parent)
                 rounds?.inheritedPart = inheriting
                 live[k].append(rounds)
             }
             try live[k][n]?.run(timeLimitSeconds: left, solver: solver, lanes: lanes, isStopRequested: stop)
             if let bound = live[k][n]?.bound { found[k][n] = bound }
+            // A part without rounds of its own (none could be set up) still has its parent's.
+            if found[k][n] == nil, let inheriting { found[k][n] = NodeBound(part: inheriting) }
             // A finished node that cannot hold a cheaper part gives no plan: its copy of the model goes.
             if live[k][n]?.finished != false, found[k][n].map({ $0.pruned || $0.part >= work[k].planPart - 1e-6 }) ?? true {
                 live[k][n] = nil
@@ -245,6 +264,56 @@ struct EquityBranching {
                                   generation.groupPart(m, plan: spliced, group: work[k].group, groups: groups), before, summary)
             if objective < best.objective - 1e-6 { best = (spliced, objective) }
         }
+        // Then, for each group whose best plan now lies inside its weakest node (the nodes' plans
+        // move the nurses' from 50 % to 40 %, under the level branched around), that node split
+        // around the best plan's level, its parts starting from its columns and multipliers
+        // (`ColumnGeneration.nodeRounds(parent:)`) and its part.
+        let resplitTime = Self.resplitTime(resplitSeconds, sharedLeft: sharedSeconds.map { $0 - clock.elapsed })
+        if resplitTime.map({ $0 > 0.05 }) ?? true, !stop() {
+            let resplitClock = BlockClock()
+            func resplitLeft(_ parts: Int) -> Double? { resplitTime.map { ($0 - resplitClock.elapsed) / Double(max(1, parts)) } }
+            /// Node n of group k replaced by `parts`, each from its columns, multipliers and part.
+            func replace(_ k: Int, _ n: Int, by parts: [EquityLevels.Interval], partsLeft: inout Int) throws {
+                guard let parent = live[k][n], let parentPart = found[k][n]?.part else { return }
+                work[k].intervals.remove(at: n); found[k].remove(at: n); live[k].remove(at: n)
+                for interval in parts {
+                    work[k].intervals.append(interval)
+                    let left = resplitLeft(partsLeft)
+                    partsLeft -= 1
+                    try evaluate(k, work[k].intervals.count - 1, left: left, inheriting: parentPart, from: parent)
+                }
+            }
+            var splits: [(k: Int, n: Int, parts: [EquityLevels.Interval])] = []
+            for k in work.indices {
+                guard let n = weakest(k), let weak = found[k][n], live[k][n] != nil else { continue }
+                let bestPart = generation.groupPart(m, plan: best.point, group: work[k].group, groups: groups)
+                guard weak.part < bestPart - 1e-6,
+                      let parts = work[k].levels.intervals(around: work[k].levels.level(of: best.point), within: work[k].intervals[n])
+                else { continue }
+                work[k].planPart = min(work[k].planPart, bestPart)
+                splits.append((k, n, parts))
+            }
+            var partsLeft = splits.reduce(0) { $0 + $1.parts.count }
+            if !splits.isEmpty {
+                outcome.log += "the weakest nodes split around the best plan's level"
+                    + (resplitTime.map { String(format: " (%.2f s):\n", $0) } ?? ":\n")
+            }
+            for (k, n, parts) in splits { try replace(k, n, by: parts, partsLeft: &partsLeft) }
+            // Then, with time left, a group's weakest node if it is now the open one above the level
+            // (the region's nurses': 32 920 € at "at least 50.38 %", once the node under 50 % rose),
+            // split where the equity alone would cost as much more as the best plan's part is over it.
+            for (k, _, _) in splits where !stop() {
+                guard let n = weakest(k), work[k].intervals[n].hi == nil, let lo = work[k].intervals[n].lo,
+                      let weak = found[k][n]?.part, live[k][n] != nil, resplitLeft(2).map({ $0 > 0.05 }) ?? true,
+                      let parts = work[k].levels.split(from: lo, gain: work[k].planPart - weak,
+                                                       costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
+                      parts.first != work[k].intervals[n]
+                else { continue }
+                outcome.log += "  the weakest node, above the level, split:\n"
+                var left = parts.count
+                try replace(k, n, by: parts, partsLeft: &left)
+            }
+        }
         if best.objective < m.objectiveValue(plan) - 1e-6 { outcome.plan = best.point }
         var nodeParts: [Int: [Double?]] = [:]
         for (k, item) in work.enumerated() {
@@ -272,11 +341,12 @@ struct EquityBranching {
 extension Allocator {
     /// Step 5 from price-and-branch's result (`phase`) around `plan`; nil without price-and-branch.
     func equityBranching(_ model: AllocationModel, _ phase: LagrangianPhase, plan: [Double], lanes: Int, timeLimit: Double?, planSeconds: Double?,
-                         stop: @escaping @Sendable () -> Bool) throws -> EquityBranching? {
+                         resplitSeconds: Double?, sharedSeconds: Double?, stop: @escaping @Sendable () -> Bool) throws -> EquityBranching? {
         guard let generation = phase.generation, let root = phase.pricing else { return nil }
         do {
             return try EquityBranching.run(model, generation: generation, root: root, plan: plan, solver: solver, lanes: lanes,
-                                           timeLimit: timeLimit, planSeconds: planSeconds, stop: stop)
+                                           timeLimit: timeLimit, planSeconds: planSeconds, resplitSeconds: resplitSeconds,
+                                           sharedSeconds: sharedSeconds, stop: stop)
         } catch is SolveInterrupted {
             var interrupted = EquityBranching()
             interrupted.interrupted = true

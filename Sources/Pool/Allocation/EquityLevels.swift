@@ -117,6 +117,19 @@ struct EquityLevels {
                                                                          above.map { Interval(lo: $0, hi: nil) }].compactMap { $0 }
     }
 
+    /// `intervals(around:)` within `interval` (its parts that are not empty, in the same order):
+    /// the node of `interval` split around a level inside it. Nil when the levels are not known or
+    /// the level is not strictly inside (one part would be the node itself).
+    func intervals(around level: Double, within interval: Interval) -> [Interval]? {
+        guard let around = intervals(around: level) else { return nil }
+        let parts = around.compactMap { part -> Interval? in
+            let lo = [part.lo, interval.lo].compactMap { $0 }.max(), hi = [part.hi, interval.hi].compactMap { $0 }.min()
+            if let lo, let hi, lo > hi + 1e-7 { return nil }
+            return Interval(lo: lo, hi: hi)
+        }
+        return parts.count > 1 && !parts.contains(interval) ? parts : nil
+    }
+
     /// The open interval above, [lo, ∞), split where the equity term alone, `costPerShare` € per
     /// unit of worst(g), costs `gain` more than at lo: [lo, ℓ₂] with the caps at ℓ₂ (ℓ₂ the highest
     /// level there, at least lo) and [the level over ℓ₂, ∞). Nil when the levels are not known.

@@ -45,8 +45,12 @@ extension ColumnGeneration {
     /// priced again they would come from the relaxation, under the root's exact ones.
     /// `pricing` prices the node's weeks between its exact rounds (nil: every round exact), whatever
     /// the root's did.
+    /// `parent`: a node of the same group whose region holds this one's: this one then starts from
+    /// its columns (the root's and those its rounds added: the weeks do not change with the node's
+    /// rows) and its best multipliers, without the root's start (its caller gives it the parent's
+    /// part, `NodeRounds.inheritedPart`).
     func nodeRounds(_ model: LinearModel, node: GroupNode, root: Result, groups: IndependentGroups, penalty: Double,
-                    cutoff: Double?, solver: any LinearSolver, pricing: (any BlockRelaxation)?) -> NodeRounds? {
+                    cutoff: Double?, solver: any LinearSolver, pricing: (any BlockRelaxation)?, parent: NodeRounds? = nil) -> NodeRounds? {
         guard let (nodeModel, nodeRelaxation, group, keptNode, touched) = nodeRelaxation(model, node: node, groups: groups, penalty: penalty,
                                                                                          pricing: pricing)
         else { return nil }
@@ -55,14 +59,22 @@ extension ColumnGeneration {
         for (i, b) in pricedNode.enumerated() { local[b] = i }
         var master = MasterColumns(nodeModel, relaxation: nodeRelaxation, priced: pricedNode.map { priced[$0] }, kept: keptNode)
         var covered = Array(repeating: false, count: pricedNode.count)
-        for (block, point) in root.columnPoints {
-            if let i = local[block] { master.add(block: i, point: point); covered[i] = true }
+        if let parent {
+            // The same group's priced blocks in the same order: the parent's block indices are this one's.
+            guard parent.master.priced == pricedNode.map({ priced[$0] }) else { return nil }
+            for (i, point) in parent.master.columnPoints { master.add(block: i, point: point); covered[i] = true }
+        } else {
+            for (block, point) in root.columnPoints {
+                if let i = local[block] { master.add(block: i, point: point); covered[i] = true }
+            }
         }
         guard !covered.contains(false) else { return nil }
         let width = nodeModel.constraintCount
-        let center = root.bestMultipliers + Array(repeating: 0.0, count: max(0, width - root.bestMultipliers.count))
+        // Only the group's relaxed rows (the week's, before any node row) are priced at the centre.
+        let multipliers = parent.map { Array($0.center.prefix(model.constraintCount)) } ?? root.bestMultipliers
+        let center = multipliers + Array(repeating: 0.0, count: max(0, width - multipliers.count))
         var start: Double?
-        if let parts = root.groupParts, group < parts.count, let merged = touched.first {
+        if parent == nil, let parts = root.groupParts, group < parts.count, let merged = touched.first {
             let (costs, _) = Self.pricedCosts(nodeModel, groups.rows[group], center)
             // Both solved exactly: a relaxed value of the root's blocks would overstate the start.
             var exactRoot = relaxation, exactNode = nodeRelaxation

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import Pool
+
+/// The second split (`EquityBranching`, after the nodes' plans): a group's weakest node split around
+/// the best plan's level inside it, its parts starting from its columns and multipliers
+/// (`ColumnGeneration.nodeRounds(parent:)`).
+@Suite struct EquityResplitTests {
+    let glpk = GLPKSolver()
+
+    /// Every whole plan within the node is in exactly one of its parts, and none outside it in any;
+    /// no parts where the level lies outside the node or the split would give the node itself.
+    @Test func aNodeSplitAroundALevelInsideItHoldsEachOfItsWholePlansOnce() throws {
+        let levels = EquityBranchingTests.twoSites
+        let node = EquityLevels.Interval(lo: nil, hi: 0.6)
+        let parts = try #require(levels.intervals(around: 1.0 / 3, within: node))
+        #expect(parts.map { levels.node($0, name: "g").name } == ["g at 33.33 %", "g at most 10.00 %", "g at 60.00 %"])
+        let rows = levels.rows(lo: node.lo, hi: node.hi)
+        for a in 0...3 {
+            for b in 0...1 {
+                var point = [0, Double(a), Double(b)]
+                point[0] = levels.level(of: point)
+                let holding = parts.filter { EquityBranchingTests.holds(levels.rows(lo: $0.lo, hi: $0.hi), point) }
+                let inside = EquityBranchingTests.holds(rows, point)
+                #expect(holding.count == (inside ? 1 : 0), "u = (\(a), \(b)), level \(point[0]): in \(holding)")
+            }
+        }
+        // Above: only the node's own lower end bounds the part under the level.
+        let above = try #require(levels.intervals(around: 2.0 / 3, within: .init(lo: 0.6, hi: nil)))
+        #expect(above.map { levels.node($0, name: "g").name } == ["g at 66.67 %", "g at 60.00 %", "g at least 100.00 %"])
+        #expect(levels.intervals(around: 2.0 / 3, within: node) == nil, "the level outside the node")
+        #expect(levels.intervals(around: 0.1, within: .init(lo: nil, hi: 0.1)) == nil, "the node itself")
+    }
+
+    /// The second split takes its share, but never more than half of what the branching leaves for
+    /// the search.
+    @Test func theSecondSplitLeavesTheSearchHalfItsTime() {
+        #expect(EquityBranching.resplitTime(2, sharedLeft: 10) == 2)
+        #expect(EquityBranching.resplitTime(2, sharedLeft: 3) == 1.5)
+        #expect(EquityBranching.resplitTime(2, sharedLeft: -1) == 0)
+        #expect(EquityBranching.resplitTime(2, sharedLeft: nil) == 2)
+        #expect(EquityBranching.resplitTime(nil, sharedLeft: 3) == nil, "without a time limit the split has none either")
+    }
+
+    /// A part started from its parent node holds the parent's columns (here one more than the
+    /// root's: a week without shifts for the group's first clinician), and run to its end its part
+    /// stays under the optimum of the week with the part's rows and at least at its parent's.
+    @Test func partsOfANodeStartFromItsColumnsAndStayUnderTheirOptima() throws {
+        var checked = 0
+        for seed: UInt64 in [2, 3, 5, 21] { checked += try splitParts(seed: seed) }
+        #expect(checked >= 4, "only \(checked) groups split")
+    }
+
+    /// For each group of week `seed` with four levels or more: the parts of its node under its top
+    /// level but one, split around its middle level, checked; how many groups were.
+    func splitParts(seed: UInt64) throws -> Int {
+        let (model, generation, root, groups) = try EquityBranchingTests.converged(seed: seed, solver: glpk)
+        let m = model.model
+        let mipOptions = SolveOptions(relativeGap: 1e-9, verbosity: .quiet)
+        var checked = 0
+        for (name, levels) in EquityLevels.all(model) {
+            let reachable = try #require(levels.reachable())
+            guard reachable.count >= 4 else { continue }
+            let g = try #require(generation.group(ofColumn: levels.worst, groups: groups))
+            let whole = levels.node(.init(lo: nil, hi: reachable[reachable.count - 2]), name: name)
+            func fromRoot() throws -> NodeRounds {
+                try #require(generation.nodeRounds(m, node: whole, root: root, groups: groups, penalty: EquityBranching.penalty,
+                                                   cutoff: nil, solver: glpk, pricing: nil))
+            }
+            var parent = try fromRoot()
+            try parent.run(timeLimitSeconds: nil, solver: glpk, lanes: 1, isStopRequested: { false })
+            let parentPart = try #require(parent.bound?.part)
+            let first = parent.master.priced[0]
+            let idle = parent.master.add(block: 0, point: Array(repeating: 0, count: generation.relaxation.shapes[first].columns.count))
+            #expect(idle, "seed \(seed) \(name): the week without shifts was a column already")
+            #expect(try fromRoot().master.count < parent.master.count)
+            let parts = try #require(levels.intervals(around: reachable[reachable.count / 2], within: .init(lo: nil, hi: reachable[reachable.count - 2])))
+            for interval in parts {
+                let node = levels.node(interval, name: name)
+                var child = try #require(generation.nodeRounds(m, node: node, root: root, groups: groups, penalty: EquityBranching.penalty,
+                                                               cutoff: nil, solver: glpk, pricing: nil, parent: parent))
+                #expect(child.master.count == parent.master.count, "\(node.name): \(child.master.count) of the parent's \(parent.master.count) columns")
+                child.inheritedPart = parentPart
+                try child.run(timeLimitSeconds: nil, solver: glpk, lanes: 1, isStopRequested: { false })
+                let part = try #require(child.bound?.part)
+                #expect(part >= parentPart - 1e-9, "\(node.name): \(part) under the parent's \(parentPart)")
+                let hard = m.copy()
+                for (k, row) in node.rows.enumerated() { hard.add("node\(k)", row) }
+                let exact = try glpk.solve(hard, options: mipOptions)
+                if exact.status == .optimal {
+                    let optimum = generation.groupPart(m, plan: exact.values, group: g, groups: groups)
+                    #expect(part <= optimum + 1e-4, "seed \(seed) \(node.name): part \(part) over the part's optimum \(optimum)")
+                } else {
+                    #expect(exact.status == .infeasible, "seed \(seed) \(node.name): \(exact.status)")
+                }
+            }
+            checked += 1
+        }
+        return checked
+    }
+}
