@@ -283,7 +283,8 @@ struct EquityBranching {
                     try evaluate(k, work[k].intervals.count - 1, left: left, inheriting: parentPart, from: parent)
                 }
             }
-            var splits: [(k: Int, n: Int, parts: [EquityLevels.Interval])] = []
+            // Each split by the node's interval (a split before it moves the nodes' indices).
+            var splits: [(k: Int, node: EquityLevels.Interval, parts: [EquityLevels.Interval], open: Bool)] = []
             for k in work.indices {
                 guard let n = weakest(k), let weak = found[k][n], live[k][n] != nil else { continue }
                 let bestPart = generation.groupPart(m, plan: best.point, group: work[k].group, groups: groups)
@@ -291,27 +292,29 @@ struct EquityBranching {
                       let parts = work[k].levels.intervals(around: work[k].levels.level(of: best.point), within: work[k].intervals[n])
                 else { continue }
                 work[k].planPart = min(work[k].planPart, bestPart)
-                splits.append((k, n, parts))
+                splits.append((k, work[k].intervals[n], parts, false))
+                // With it, the next-weakest node if it is the open one above the level (once the
+                // region nurses' node under 50 % rose, their part stopped at "at least 50.38 %",
+                // 32 920 €), split where the equity alone would cost as much more as the best plan's
+                // part is over it: after the first split, it seldom had time left.
+                guard let o = found[k].indices.filter({ $0 != n }).min(by: { (found[k][$0]?.part ?? 0, $0) < (found[k][$1]?.part ?? 0, $1) }),
+                      work[k].intervals[o].hi == nil, let lo = work[k].intervals[o].lo, let openPart = found[k][o]?.part,
+                      openPart < bestPart - 1e-6, live[k][o] != nil,
+                      let openParts = work[k].levels.split(from: lo, gain: bestPart - openPart,
+                                                           costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
+                      openParts.first != work[k].intervals[o]
+                else { continue }
+                splits.append((k, work[k].intervals[o], openParts, true))
             }
             var partsLeft = splits.reduce(0) { $0 + $1.parts.count }
             if !splits.isEmpty {
                 outcome.log += "the weakest nodes split around the best plan's level"
                     + (resplitTime.map { String(format: " (%.2f s):\n", $0) } ?? ":\n")
             }
-            for (k, n, parts) in splits { try replace(k, n, by: parts, partsLeft: &partsLeft) }
-            // Then, with time left, a group's weakest node if it is now the open one above the level
-            // (the region's nurses': 32 920 € at "at least 50.38 %", once the node under 50 % rose),
-            // split where the equity alone would cost as much more as the best plan's part is over it.
-            for (k, _, _) in splits where !stop() {
-                guard let n = weakest(k), work[k].intervals[n].hi == nil, let lo = work[k].intervals[n].lo,
-                      let weak = found[k][n]?.part, live[k][n] != nil, resplitLeft(2).map({ $0 > 0.05 }) ?? true,
-                      let parts = work[k].levels.split(from: lo, gain: work[k].planPart - weak,
-                                                       costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
-                      parts.first != work[k].intervals[n]
-                else { continue }
-                outcome.log += "  the weakest node, above the level, split:\n"
-                var left = parts.count
-                try replace(k, n, by: parts, partsLeft: &left)
+            for (k, node, parts, open) in splits where !stop() {
+                guard let n = work[k].intervals.firstIndex(of: node) else { continue }
+                if open { outcome.log += "  and the next-weakest, open above the level:\n" }
+                try replace(k, n, by: parts, partsLeft: &partsLeft)
             }
         }
         if best.objective < m.objectiveValue(plan) - 1e-6 { outcome.plan = best.point }
