@@ -5,7 +5,9 @@ import Foundation
 /// plan's so far, each node re-converged from price-and-branch's columns
 /// (`ColumnGeneration.nodeRounds`). It raises the bound, and the nodes with the most to gain give
 /// plans (`NodeRounds.plan`) whose group parts replace the best plan's where cheaper; the search
-/// then goes on from it. keski-pohjanmaa: the Dantzig–Wolfe parts from 1.04 % to 0.14 % under the optimum in 1 s; the
+/// then goes on from it. After the plans, a group whose best plan lies inside its weakest node has
+/// that node split around the best plan's level (with the open node above, when it is the next
+/// weakest), the parts starting from the node's columns (`resplitShare`). keski-pohjanmaa: the Dantzig–Wolfe parts from 1.04 % to 0.14 % under the optimum in 1 s; the
 /// region: +330–440 € (docs/performance.md, "Equity branching").
 struct EquityBranching {
     /// The raised bound (nil: no group gained).
