@@ -160,9 +160,19 @@ struct EquityBranching {
                        $0.pruned ? ", pruned" : $0.converged ? ", converged" : "", $0.seconds, $0.masterSeconds, worst)
             } ?? "  \(node.name): no bound\n"
         }
-        func weakest(_ k: Int) -> Int? {
+        /// Group k's node with the least part (leaving out node `excluded`); nil while a node has none.
+        func weakest(_ k: Int, excluding excluded: Int? = nil) -> Int? {
             guard found[k].count == work[k].intervals.count, !found[k].contains(where: { $0 == nil }) else { return nil }
-            return found[k].indices.min { (found[k][$0]?.part ?? 0, $0) < (found[k][$1]?.part ?? 0, $1) }
+            return found[k].indices.filter { $0 != excluded }.min { (found[k][$0]?.part ?? 0, $0) < (found[k][$1]?.part ?? 0, $1) }
+        }
+        /// Group k's node n, when it is the open one above the level, split where the equity alone
+        /// would cost `gain` more than at its lower end (`EquityLevels.split`); nil otherwise, or
+        /// when the split would give the node itself.
+        func openSplit(_ k: Int, _ n: Int, gain: Double) -> [EquityLevels.Interval]? {
+            guard work[k].intervals[n].hi == nil, let lo = work[k].intervals[n].lo,
+                  let parts = work[k].levels.split(from: lo, gain: gain, costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
+                  parts.first != work[k].intervals[n] else { return nil }
+            return parts
         }
         /// Splits group k's weakest node when it is the open one above the plan's level (its equity
         /// costs little more than the plan's, and without caps the master covers fractions again;
@@ -170,10 +180,8 @@ struct EquityBranching {
         /// where the equity alone would cost as much more as the node at the level gained; false
         /// when it is not, or no time is left.
         func split(_ k: Int) throws -> Bool {
-            guard let n = weakest(k), work[k].intervals[n].hi == nil, let lo = work[k].intervals[n].lo,
-                  let at = found[k][0]?.part, let weak = found[k][n]?.part,
-                  let parts = work[k].levels.split(from: lo, gain: at - weak, costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
-                  parts.first != work[k].intervals[n], !stop()
+            guard let n = weakest(k), let at = found[k][0]?.part, let weak = found[k][n]?.part,
+                  let parts = openSplit(k, n, gain: at - weak), !stop()
             else { return false }
             if let limit = timeLimit {
                 guard let time = Self.splitTime(left: limit - clock.elapsed, planSeconds: planSeconds, alreadyBorrowed: borrowed)
@@ -299,12 +307,8 @@ struct EquityBranching {
                 // region nurses' node under 50 % rose, their part stopped at "at least 50.38 %",
                 // 32 920 €), split where the equity alone would cost as much more as the best plan's
                 // part is over it: after the first split, it seldom had time left.
-                guard let o = found[k].indices.filter({ $0 != n }).min(by: { (found[k][$0]?.part ?? 0, $0) < (found[k][$1]?.part ?? 0, $1) }),
-                      work[k].intervals[o].hi == nil, let lo = work[k].intervals[o].lo, let openPart = found[k][o]?.part,
-                      openPart < bestPart - 1e-6, live[k][o] != nil,
-                      let openParts = work[k].levels.split(from: lo, gain: bestPart - openPart,
-                                                           costPerShare: m.objectiveCoefficients[work[k].levels.worst]),
-                      openParts.first != work[k].intervals[o]
+                guard let o = weakest(k, excluding: n), let openPart = found[k][o]?.part, openPart < bestPart - 1e-6, live[k][o] != nil,
+                      let openParts = openSplit(k, o, gain: bestPart - openPart)
                 else { continue }
                 splits.append((k, work[k].intervals[o], openParts, true))
             }
