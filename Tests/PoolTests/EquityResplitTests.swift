@@ -51,6 +51,72 @@ import Testing
         #expect(checked >= 4, "only \(checked) groups split")
     }
 
+    /// A part's first master LP starts from its parent's last basis, laid out for the part
+    /// (`MasterColumns.basis(from:base:)`): for a node with the parent's own rows it is the parent's
+    /// basis and already optimal (GLPK returns it unchanged); for real parts GLPK accepts it, the
+    /// rows the parent lacks start basic, and the optimum is the one from scratch.
+    @Test func aPartsFirstMasterLPStartsFromItsParentsBasis() throws {
+        var parts = 0
+        for seed: UInt64 in [2, 3, 5, 21] {
+            let (model, generation, root, groups) = try EquityBranchingTests.converged(seed: seed, solver: glpk)
+            let m = model.model, base = (rows: m.constraintCount, columns: m.variableCount)
+            for (name, levels) in EquityLevels.all(model) {
+                let reachable = try #require(levels.reachable())
+                guard reachable.count >= 4 else { continue }
+                let interval = EquityLevels.Interval(lo: nil, hi: reachable[reachable.count - 2])
+                func node(_ interval: EquityLevels.Interval, parent: NodeRounds?) throws -> NodeRounds {
+                    try #require(generation.nodeRounds(m, node: levels.node(interval, name: name), root: root, groups: groups,
+                                                       penalty: EquityBranching.penalty, cutoff: nil, solver: glpk, pricing: nil,
+                                                       parent: parent))
+                }
+                var parent = try node(interval, parent: nil)
+                // A week without shifts for every clinician: the root's columns alone can leave
+                // these small masters without a feasible point (a shift covered twice), hence
+                // without a basis.
+                for (i, b) in parent.master.priced.enumerated() {
+                    parent.master.add(block: i, point: Array(repeating: 0, count: generation.relaxation.shapes[b].columns.count))
+                }
+                try parent.run(timeLimitSeconds: nil, solver: glpk, lanes: 1, isStopRequested: { false })
+                let parentBasis = try #require(parent.master.startingBasis(over: nil), "seed \(seed) \(name): the parent had no master LP")
+
+                let same = try node(interval, parent: parent)
+                let sameBasis = try #require(same.master.basis(from: parent.master, base: base))
+                #expect(sameBasis == parentBasis, "seed \(seed) \(name): the same node's basis is not its parent's")
+                let again = try glpk.solve(same.master.build(integral: false), options: Self.lpOptions(from: sameBasis))
+                #expect(again.status == .optimal && again.basis == sameBasis, "seed \(seed) \(name): the parent's optimal basis moved")
+
+                let around = try #require(levels.intervals(around: reachable[reachable.count / 2], within: interval))
+                for part in around {
+                    let child = try node(part, parent: parent)
+                    let basis = try #require(child.master.basis(from: parent.master, base: base), "seed \(seed) \(name): no basis for \(part)")
+                    #expect(child.master.startingBasis(over: nil) == basis, "seed \(seed) \(name) \(part): the part does not start from it")
+                    let slots = child.master.slots(base: base), parentSlots = Set(parent.master.slots(base: base).rows)
+                    for (r, slot) in slots.rows.enumerated() where !parentSlots.contains(slot) {
+                        #expect(basis.rowStatus[r] == SolverBasis.basic, "seed \(seed) \(name) \(part): new row \(slot) not basic")
+                    }
+                    let master = child.master.build(integral: false)
+                    let warm = try glpk.solve(master, options: Self.lpOptions(from: basis))
+                    let cold = try glpk.solve(master, options: Self.lpOptions(from: nil))
+                    #expect(!warm.log.contains("starting basis"), "seed \(seed) \(name) \(part): \(warm.log)")
+                    #expect(warm.status == cold.status)
+                    if let w = warm.objective, let c = cold.objective {
+                        #expect(abs(w - c) <= 1e-6 * max(1, abs(c)), "seed \(seed) \(name) \(part): \(w) from the parent's basis, \(c) from scratch")
+                    }
+                    parts += 1
+                }
+            }
+        }
+        #expect(parts >= 8, "only \(parts) parts checked")
+    }
+
+    static func lpOptions(from basis: SolverBasis?) -> SolveOptions {
+        var options = SolveOptions(verbosity: .normal)
+        options.relaxIntegrality = true
+        options.startingBasis = basis
+        options.dualSimplex = basis != nil
+        return options
+    }
+
     /// For each group of week `seed` with four levels or more: the parts of its node under its top
     /// level but one, split around its middle level, checked; how many groups were.
     func splitParts(seed: UInt64) throws -> Int {

@@ -63,6 +63,10 @@ extension ColumnGeneration {
             // The same group's priced blocks in the same order: the parent's block indices are this one's.
             guard parent.master.priced == pricedNode.map({ priced[$0] }) else { return nil }
             for (i, point) in parent.master.columnPoints { master.add(block: i, point: point); covered[i] = true }
+            // Its first master LP from the parent's last basis (`MasterColumns.basis(from:base:)`).
+            if let basis = master.basis(from: parent.master, base: (model.constraintCount, model.variableCount)) {
+                master.start(from: basis)
+            }
         } else {
             for (block, point) in root.columnPoints {
                 if let i = local[block] { master.add(block: i, point: point); covered[i] = true }

@@ -21,6 +21,8 @@ struct MasterColumns {
     /// The last master LP's basis over every column (kept blocks' first; columns out of that LP
     /// non-basic at zero) and the column count then: the next LP starts from it.
     private var lastBasis: (basis: SolverBasis, columns: Int)?
+    /// The next LP by the dual simplex (its starting basis dual feasible: `start(from:)`).
+    private var dualStart = false
     /// Columns left out of the master LPs and the dive (not the master MIP), and per column the LPs in a
     /// row that left it non-basic at zero with a positive reduced cost (see `restAfter`).
     private var resting: [Bool] = []
@@ -168,6 +170,8 @@ struct MasterColumns {
         // only columns non-basic at zero rest, so the last basis with the new columns non-basic at
         // zero is a primal feasible start.
         options.startingBasis = startingBasis(over: included)
+        options.dualSimplex = dualStart && options.startingBasis != nil
+        dualStart = false
         let r = try solver.solve(m, options: options)
         if let b = r.basis { remember(b, over: included) }
         guard r.status == .optimal, let objective = r.objective, let duals = r.rowDuals else { return nil }
@@ -187,6 +191,15 @@ struct MasterColumns {
         let keptCount = full.columnStatus.count - columns.count
         return SolverBasis(rowStatus: full.rowStatus,
                            columnStatus: Array(full.columnStatus.prefix(keptCount)) + included.map { full.columnStatus[keptCount + $0] })
+    }
+
+    /// The next LP starts from `basis`, a basis of this master over every column that is dual
+    /// feasible but maybe not primal (`basis(from:base:)`), by the dual simplex; ignored when it
+    /// does not fit.
+    mutating func start(from basis: SolverBasis) {
+        guard basis.columnStatus.count == kept.reduce(count, { $0 + relaxation.shapes[$1].columns.count }) else { return }
+        lastBasis = (basis, count)
+        dualStart = true
     }
 
     /// A basis of the master over `included` columns (nil: all) kept as one over every column.
