@@ -26,10 +26,13 @@ struct EquityBranching {
     static let defaultShare = 0.25
 
     /// The nodes' plans (`NodeRounds.plan`) get this share of the time after the LP on top of the
-    /// branching's (without a time limit, `planSecondsUnlimited` each). Region, 20 s: gaps
-    /// 0.156–0.386 % (median 0.245 %, fifteen runs) against 0.192–0.658 % (0.343 %, eighteen)
-    /// without; 0.15 was no better (docs/performance.md, "Plans from the nodes").
-    static let planShare = 0.1
+    /// branching's (without a time limit, `planSecondsUnlimited` each), kept back from
+    /// price-and-branch. Region, 20 s: gaps 0.156–0.386 % (median 0.245 %, fifteen runs) against
+    /// 0.192–0.658 % (0.343 %, eighteen) without (docs/performance.md, "Plans from the nodes");
+    /// since the plans no longer come from nodes open above the level, 0.2 against 0.1 over 24
+    /// alternating pairs: median 0.103 % against 0.147 %, the plan better in 20 (the GPs' node's
+    /// master MIP, whose plan improves with time: "More time for the nodes' plans").
+    static let planShare = 0.2
     static let planSecondsUnlimited = 1.0
     /// The second split (after the plans, a group's weakest node split around the best plan's
     /// level where it lies inside it) gets this share of the time after the LP, taken from the
