@@ -29,9 +29,9 @@ struct EquityBranching {
     /// branching's (without a time limit, `planSecondsUnlimited` each), kept back from
     /// price-and-branch. Region, 20 s: gaps 0.156–0.386 % (median 0.245 %, fifteen runs) against
     /// 0.192–0.658 % (0.343 %, eighteen) without (docs/performance.md, "Plans from the nodes");
-    /// since the plans no longer come from nodes open above the level, 0.2 against 0.1 over 24
-    /// alternating pairs: median 0.103 % against 0.147 %, the plan better in 20 (the GPs' node's
-    /// master MIP, whose plan improves with time: "More time for the nodes' plans").
+    /// since the plans no longer come from nodes open above the level, 0.2 against 0.1 over 36
+    /// alternating pairs: median 0.098 % against 0.142 %, the plan better in 31 (the GPs' node's
+    /// master MIP, whose plan improves with time); 0.3 no better ("More time for the nodes' plans").
     static let planShare = 0.2
     static let planSecondsUnlimited = 1.0
     /// The second split (after the plans, a group's weakest node split around the best plan's
