@@ -188,6 +188,38 @@ import Testing
 }
 
 extension EquityBranchingTests {
+    /// A node's plan (`NodeRounds.plan`) costs no more than the plan it starts from: around the
+    /// week's optimum, the node at the optimum's level gives the optimum's part back, whatever its
+    /// dive found (the plan's columns are a seed of its master MIP).
+    @Test func aNodesPlanCostsNoMoreThanThePlanItStartsFrom() throws {
+        var checked = 0
+        for seed: UInt64 in [2, 3, 5, 21] {
+            let (model, generation, root, groups) = try EquityBranchingTests.converged(seed: seed, solver: glpk)
+            let m = model.model
+            let exact = try glpk.solve(m, options: SolveOptions(relativeGap: 1e-9, verbosity: .quiet))
+            let optimum = try #require(exact.objective)
+            for (name, levels) in EquityLevels.all(model) {
+                guard let intervals = levels.intervals(around: levels.level(of: exact.values)),
+                      let group = generation.group(ofColumn: levels.worst, groups: groups),
+                      var rounds = generation.nodeRounds(m, node: levels.node(intervals[0], name: name), root: root, groups: groups,
+                                                         penalty: EquityBranching.penalty, cutoff: nil, solver: glpk, pricing: nil)
+                else { continue }
+                try rounds.run(timeLimitSeconds: nil, solver: glpk, lanes: 1, isStopRequested: { false })
+                let planned = try #require(try rounds.plan(around: exact.values, seconds: 2, solver: glpk, lanes: 1,
+                                                           isStopRequested: { false }), "seed \(seed), \(name): no plan")
+                let spliced = try #require(EquityBranching.splice(planned.point, into: exact.values,
+                                                                  columns: generation.columns(ofGroup: group, groups: groups), model: model),
+                                           "seed \(seed), \(name): the node's plan breaks a row of the week")
+                #expect(m.objectiveValue(spliced) <= optimum + 1e-6 * max(1, abs(optimum)),
+                        "seed \(seed), \(name): \(m.objectiveValue(spliced)) over the optimum \(optimum)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 4, "\(checked) nodes checked")
+    }
+}
+
+extension EquityBranchingTests {
     /// A split with room in the branching's time keeps to it; without, it takes `splitBorrowShare`
     /// of the plans' time, once, and none where there is too little to take.
     @Test func aSplitWithoutTimeTakesSomeOfThePlansTimeOnce() throws {
