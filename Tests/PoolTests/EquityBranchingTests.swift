@@ -269,20 +269,27 @@ extension EquityBranchingTests {
         }
     }
 
-    /// Plans come from the nodes with the most to gain, within a factor 4 of the largest gain, and
+    /// Plans come from the nodes with the most to gain, in each group within a factor 4 of its
+    /// largest gain, in groups whose gain per column is within a factor 10 of the largest, and
     /// never from a node open above the level, however much it seems to gain.
-    @Test func nodesOpenAboveTheLevelGiveNoPlans() {
+    @Test func plansComeFromTheNodesWithTheMostToGainInEachGroup() {
         let at = EquityLevels.Interval(lo: 0.5, hi: 0.5), above = EquityLevels.Interval(lo: 0.6, hi: nil)
-        let below = EquityLevels.Interval(lo: nil, hi: 0.4)
+        let below = EquityLevels.Interval(lo: nil, hi: 0.4), further = EquityLevels.Interval(lo: nil, hi: 0.3)
         let chosen = EquityBranching.promising([
-            (k: 0, n: 0, interval: at, part: 90, planPart: 100),
-            (k: 0, n: 1, interval: above, part: 80, planPart: 100),
-            (k: 0, n: 2, interval: below, part: 97, planPart: 100),
-            (k: 1, n: 0, interval: at, part: 49.5, planPart: 50),
-            (k: 1, n: 1, interval: below, part: 51, planPart: 50),
+            (k: 0, n: 0, interval: at, part: 90, planPart: 100, columns: 100),
+            (k: 0, n: 1, interval: above, part: 80, planPart: 100, columns: 100),
+            (k: 0, n: 2, interval: below, part: 97, planPart: 100, columns: 100),
+            (k: 0, n: 3, interval: further, part: 98, planPart: 100, columns: 100),
+            // A small group gaining little, but as much per column as the first: it gives a plan.
+            (k: 1, n: 0, interval: at, part: 49.5, planPart: 50, columns: 10),
+            (k: 1, n: 1, interval: below, part: 51, planPart: 50, columns: 10),
+            // A large group gaining too little for its size.
+            (k: 2, n: 0, interval: at, part: 995, planPart: 1000, columns: 1000),
         ])
-        #expect(chosen.map { [$0.k, $0.n] } == [[0, 0], [0, 2]], "\(chosen)")
-        #expect(chosen.map(\.gain) == [10, 3])
+        #expect(chosen.map { [$0.k, $0.n] } == [[0, 0], [0, 2], [1, 0]], "\(chosen)")
+        #expect(chosen.map(\.gain) == [10, 3, 0.5])
+        #expect(chosen.map(\.groupMost) == [10, 10, 0.5])
+        #expect(chosen.map(\.columns) == [100, 100, 10])
     }
 }
 

@@ -46,8 +46,12 @@ struct EquityBranching {
         seconds.map { min($0, max(0, (sharedLeft ?? .infinity) / 2)) }
     }
     /// Plans only from nodes whose gain (the plan's part less the node's) is at least this share
-    /// of the largest.
+    /// of their group's largest: a node under the level that gains a little while the one at the
+    /// level gains much seldom gives the better plan.
     static let minimumGainShare = 0.25
+    /// ... and whose gain per column of their group is at least this share of the largest: a
+    /// small group's plan takes little time (its share of the plans' time follows its columns).
+    static let minimumGainPerColumnShare = 0.1
     /// A split the branching's time has no room for takes this share of the plans' time,
     /// once: the split node's first part gets caps and its bound rises (region, 20 s: the nurses'
     /// weakest node from 32 838 € to 32 952–32 961 €). With the open node's plans left out (see
@@ -67,18 +71,28 @@ struct EquityBranching {
     }
 
     /// The nodes that give plans, those with the most to gain (the plan's part less the node's)
-    /// first, within `minimumGainShare` of the largest gain. A node open above the level (no
-    /// upper end: `hi` nil) gives none: without caps its master covers fractions again, and in
-    /// twelve region runs at 20 s the nurses' open node gave the group's best plan twice (33 149 €
-    /// and 33 211 €, no other node's plan ran) and otherwise 33 067–35 469 € against 33 050–
-    /// 33 086 € from the others; its time goes to the others.
-    static func promising(_ nodes: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double)])
-        -> [(k: Int, n: Int, gain: Double)] {
-        var chosen = nodes.filter { $0.interval.hi != nil && $0.part < $0.planPart - 1e-6 }
-            .map { (k: $0.k, n: $0.n, gain: $0.planPart - $0.part) }
+    /// first: in each group those within `minimumGainShare` of its largest gain, in groups whose
+    /// gain per column is within `minimumGainPerColumnShare` of the largest. A node open above the
+    /// level (no upper end: `hi` nil) gives none: without caps its master covers fractions again,
+    /// and in twelve region runs at 20 s the nurses' open node gave the group's best plan twice
+    /// (33 149 € and 33 211 €, no other node's plan ran) and otherwise 33 067–35 469 € against
+    /// 33 050–33 086 € from the others; its time goes to the others. `groupMost`: the largest gain
+    /// in the node's group, against which a plan from a sibling is measured (`run`).
+    /// With one gain share over all groups (0.25 of the largest), the psychologists' node (2 521
+    /// columns, 29–134 € to gain) never gave a plan on the region, nor the GPs' (23 765 columns,
+    /// 350 €) where the nurses' nodes had 1 711 € to gain.
+    static func promising(_ nodes: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double, columns: Int)])
+        -> [(k: Int, n: Int, gain: Double, groupMost: Double, columns: Int)] {
+        let open = nodes.filter { $0.interval.hi != nil && $0.part < $0.planPart - 1e-6 }
+            .map { (k: $0.k, n: $0.n, gain: $0.planPart - $0.part, columns: max(1, $0.columns)) }
+        var groupMost: [Int: Double] = [:]
+        for node in open { groupMost[node.k] = max(groupMost[node.k] ?? 0, node.gain) }
+        let perColumn = open.map { $0.gain / Double($0.columns) }.max() ?? 0
+        var chosen = open.filter { $0.gain >= (groupMost[$0.k] ?? 0) * minimumGainShare
+            && $0.gain / Double($0.columns) >= perColumn * minimumGainPerColumnShare }
+            .map { (k: $0.k, n: $0.n, gain: $0.gain, groupMost: groupMost[$0.k] ?? 0, columns: $0.columns) }
         chosen.sort { ($0.gain, $1.k, $1.n) > ($1.gain, $0.k, $0.n) }
-        let most = chosen.first?.gain ?? 0
-        return chosen.filter { $0.gain >= most * minimumGainShare }
+        return chosen
     }
 
     /// Seconds kept back for the branching out of `remaining`: none without an equity term to
@@ -239,29 +253,35 @@ struct EquityBranching {
             }
         }
         // Then plans from the nodes that may hold a cheaper part than the plan's, those with the
-        // most to gain first, in equal shares of `planSeconds`; each improves the best plan by its group's part.
+        // most to gain first, each a share of what is left of `planSeconds` by its group's columns
+        // against those of the groups still to come (the master MIP's time grows with them); each
+        // improves the best plan by its group's part.
         var best = (point: plan, objective: m.objectiveValue(plan))
-        var open: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double)] = []
+        var open: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double, columns: Int)] = []
         for k in work.indices {
             for n in found[k].indices {
                 guard let node = found[k][n], !node.pruned, live[k][n] != nil else { continue }
-                open.append((k, n, work[k].intervals[n], node.part, work[k].planPart))
+                open.append((k, n, work[k].intervals[n], node.part, work[k].planPart, groups.columns[work[k].group]))
             }
         }
-        // Only those within a factor 4 of the largest gain: in equal shares over every node, the
+        // Only those near their group's largest gain: in equal shares over every node, the
         // nurses' and GPs' nodes had 0.2 s each and their plans were the plan branched around.
         let promising = Self.promising(open)
-        let most = promising.first?.gain ?? 0
         if !promising.isEmpty { outcome.log += "plans from the nodes with the most to gain:\n" }
         let planClock = BlockClock()
-        for (i, (k, n, _)) in promising.enumerated() {
-            let seconds = planSeconds.map { ($0 - planClock.elapsed) / Double(promising.count - i) } ?? planSecondsUnlimited
+        for (i, (k, n, _, groupMost, columns)) in promising.enumerated() {
+            // Each group counted once: a node whose plan takes the group's gain leaves its
+            // siblings skipped, their time going to the other groups (region, 20 s: counted per
+            // node, the GPs' first node of three had 0.28 s, 163 541 € against 163 250–163 330 €).
+            var groupsAfter = Set<Int>()
+            let later = promising[i...].reduce(0) { groupsAfter.insert($1.k).inserted ? $0 + $1.columns : $0 }
+            let seconds = planSeconds.map { ($0 - planClock.elapsed) * Double(columns) / Double(later) } ?? planSecondsUnlimited
             // A plan from another node of the group may have taken most of this one's gain: its
             // time then goes to the nodes after it (region, 20 s: the GPs' node under the level ran
             // 0.4 s with 124 € left to gain, after the node at the level had taken 1 246 €).
             let name = work[k].levels.node(work[k].intervals[n], name: work[k].name).name
             let before = generation.groupPart(m, plan: best.point, group: work[k].group, groups: groups)
-            if let part = found[k][n]?.part, before - part < most * minimumGainShare {
+            if let part = found[k][n]?.part, before - part < groupMost * minimumGainShare {
                 outcome.log += String(format: "  %@: skipped, %.2f € left to gain\n", name, before - part)
                 continue
             }
