@@ -92,9 +92,9 @@ struct EquityBranching {
             .map { (k: $0.k, n: $0.n, gain: $0.planPart - $0.part, columns: max(1, $0.columns)) }
         var groupMost: [Int: Double] = [:]
         for node in open { groupMost[node.k] = max(groupMost[node.k] ?? 0, node.gain) }
-        let perColumn = open.map { $0.gain / Double($0.columns) }.max() ?? 0
+        let mostPerColumn = open.map { $0.gain / Double($0.columns) }.max() ?? 0
         var chosen = open.filter { $0.gain >= (groupMost[$0.k] ?? 0) * minimumGainShare
-            && $0.gain / Double($0.columns) >= perColumn * minimumGainPerColumnShare }
+            && $0.gain / Double($0.columns) >= mostPerColumn * minimumGainPerColumnShare }
             .map { (k: $0.k, n: $0.n, gain: $0.gain, groupMost: groupMost[$0.k] ?? 0, columns: $0.columns) }
         // By gain, not small groups first (whose plans finish in 0.01–0.1 s and would leave the
         // rest to the large ones): that was no better (region, 20 s, 12 pairs: median 0.096 %
