@@ -270,8 +270,10 @@ extension EquityBranchingTests {
     }
 
     /// Plans come from the nodes with the most to gain, in each group within a factor 4 of its
-    /// largest gain, in groups whose gain per column is within a factor 50 of the largest, and
-    /// never from a node open above the level, however much it seems to gain; the most to gain first.
+    /// largest gain, never from a node open above the level, however much it seems to gain. The
+    /// first round: each group's node with the most to gain, in groups whose gain per column is
+    /// within a factor 50 of the largest; the second (`later`): the group's other nodes and the
+    /// groups the per-column cut left out; each round the most to gain first.
     @Test func plansComeFromTheNodesWithTheMostToGainInEachGroup() {
         let at = EquityLevels.Interval(lo: 0.5, hi: 0.5), above = EquityLevels.Interval(lo: 0.6, hi: nil)
         let below = EquityLevels.Interval(lo: nil, hi: 0.4), further = EquityLevels.Interval(lo: nil, hi: 0.3)
@@ -283,15 +285,18 @@ extension EquityBranchingTests {
             // A small group gaining little, but as much per column as the first: it gives a plan.
             (k: 1, n: 0, interval: at, part: 49.5, planPart: 50, columns: 10),
             (k: 1, n: 1, interval: below, part: 51, planPart: 50, columns: 10),
-            // A large group gaining too little for its size (a hundredth of the first's per column).
+            // A large group gaining too little for its size (a hundredth of the first's per
+            // column): only in the second round, both its nodes (the second within a factor 4).
             (k: 2, n: 0, interval: at, part: 999, planPart: 1000, columns: 1000),
-            // A small group gaining a twentieth of the first's per column: it still gives a plan.
+            (k: 2, n: 1, interval: below, part: 999.5, planPart: 1000, columns: 1000),
+            // A small group gaining a twentieth of the first's per column: in the first round.
             (k: 3, n: 0, interval: at, part: 499.75, planPart: 500, columns: 50),
         ])
-        #expect(chosen.map { [$0.k, $0.n] } == [[0, 0], [0, 2], [1, 0], [3, 0]], "\(chosen)")
-        #expect(chosen.map(\.gain) == [10, 3, 0.5, 0.25])
-        #expect(chosen.map(\.groupMost) == [10, 10, 0.5, 0.25])
-        #expect(chosen.map(\.columns) == [100, 100, 10, 50])
+        #expect(chosen.map { [$0.k, $0.n] } == [[0, 0], [1, 0], [3, 0], [0, 2], [2, 0], [2, 1]], "\(chosen)")
+        #expect(chosen.map(\.later) == [false, false, false, true, true, true])
+        #expect(chosen.map(\.gain) == [10, 0.5, 0.25, 3, 1, 0.5])
+        #expect(chosen.map(\.groupMost) == [10, 0.5, 0.25, 10, 1, 1])
+        #expect(chosen.map(\.columns) == [100, 10, 50, 100, 1000, 1000])
     }
 }
 

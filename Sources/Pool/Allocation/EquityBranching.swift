@@ -75,31 +75,43 @@ struct EquityBranching {
         return !alreadyBorrowed && want > minimum ? (want, want) : nil
     }
 
-    /// The nodes that give plans, those with the most to gain (the plan's part less the node's)
-    /// first: in each group those within `minimumGainShare` of its largest gain, in groups whose
-    /// gain per column is within `minimumGainPerColumnShare` of the largest. A node open above the
-    /// level (no upper end: `hi` nil) gives none: without caps its master covers fractions again,
-    /// and in twelve region runs at 20 s the nurses' open node gave the group's best plan twice
-    /// (33 149 € and 33 211 €, no other node's plan ran) and otherwise 33 067–35 469 € against
-    /// 33 050–33 086 € from the others; its time goes to the others. `groupMost`: the largest gain
-    /// in the node's group, against which a plan from a sibling is measured (`run`).
+    /// The nodes that give plans, in two rounds, each by gain (the plan's part less the node's),
+    /// the most first. The first: each group's node with the most to gain, in groups whose gain
+    /// per column is within `minimumGainPerColumnShare` of the largest; these share the plans'
+    /// time. The second (`later`): the other nodes within `minimumGainShare` of their group's
+    /// largest gain, and the groups the first round's cut left out, on the time the first leaves.
+    /// A node open above the level (no upper end: `hi` nil) gives none: without caps its master
+    /// covers fractions again, and in twelve region runs at 20 s the nurses' open node gave the
+    /// group's best plan twice (33 149 € and 33 211 €, no other node's plan ran) and otherwise
+    /// 33 067–35 469 € against 33 050–33 086 € from the others; its time goes to the others.
+    /// `groupMost`: the largest gain in the node's group, against which a plan from a sibling is
+    /// measured (`run`).
     /// With one gain share over all groups (0.25 of the largest), the psychologists' node (2 521
     /// columns, 29–134 € to gain) never gave a plan on the region, nor the GPs' (23 765 columns,
-    /// 350 €) where the nurses' nodes had 1 711 € to gain.
+    /// 350 €) where the nurses' nodes had 1 711 € to gain. With a group's second node in the same
+    /// round, the GPs' two nodes split their share (0.8 s each; the node at the level needs 1.1 s
+    /// for a plan within 150 € of its optimum), and where the psychologists had 3 571 € to gain,
+    /// no GP or nurse node gave a plan and the plans' time went unused (docs/performance.md,
+    /// "Where the region's gap lies at 20 s").
     static func promising(_ nodes: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double, columns: Int)])
-        -> [(k: Int, n: Int, gain: Double, groupMost: Double, columns: Int)] {
+        -> [(k: Int, n: Int, gain: Double, groupMost: Double, columns: Int, later: Bool)] {
         let open = nodes.filter { $0.interval.hi != nil && $0.part < $0.planPart - 1e-6 }
             .map { (k: $0.k, n: $0.n, gain: $0.planPart - $0.part, columns: max(1, $0.columns)) }
         var groupMost: [Int: Double] = [:]
         for node in open { groupMost[node.k] = max(groupMost[node.k] ?? 0, node.gain) }
         let mostPerColumn = open.map { $0.gain / Double($0.columns) }.max() ?? 0
-        var chosen = open.filter { $0.gain >= (groupMost[$0.k] ?? 0) * minimumGainShare
-            && $0.gain / Double($0.columns) >= mostPerColumn * minimumGainPerColumnShare }
-            .map { (k: $0.k, n: $0.n, gain: $0.gain, groupMost: groupMost[$0.k] ?? 0, columns: $0.columns) }
         // By gain, not small groups first (whose plans finish in 0.01–0.1 s and would leave the
         // rest to the large ones): that was no better (region, 20 s, 12 pairs: median 0.096 %
         // against 0.093 %, the gap better in 4).
-        chosen.sort { ($0.gain, $1.k, $1.n) > ($1.gain, $0.k, $0.n) }
+        let byGain = open.filter { $0.gain >= (groupMost[$0.k] ?? 0) * minimumGainShare }
+            .sorted { ($0.gain, $1.k, $1.n) > ($1.gain, $0.k, $0.n) }
+        var first = Set<Int>(), chosen: [(k: Int, n: Int, gain: Double, groupMost: Double, columns: Int, later: Bool)] = []
+        for node in byGain where node.gain / Double(node.columns) >= mostPerColumn * minimumGainPerColumnShare && first.insert(node.k).inserted {
+            chosen.append((node.k, node.n, node.gain, groupMost[node.k] ?? 0, node.columns, false))
+        }
+        for node in byGain where !chosen.contains(where: { $0.k == node.k && $0.n == node.n }) {
+            chosen.append((node.k, node.n, node.gain, groupMost[node.k] ?? 0, node.columns, true))
+        }
         return chosen
     }
 
@@ -277,12 +289,13 @@ struct EquityBranching {
         let promising = Self.promising(open)
         if !promising.isEmpty { outcome.log += "plans from the nodes with the most to gain:\n" }
         let planClock = BlockClock()
-        for (i, (k, n, _, groupMost, columns)) in promising.enumerated() {
-            // Each group counted once: a node whose plan takes the group's gain leaves its
-            // siblings skipped, their time going to the other groups (region, 20 s: counted per
-            // node, the GPs' first node of three had 0.28 s, 163 541 € against 163 250–163 330 €).
+        for (i, (k, n, _, groupMost, columns, second)) in promising.enumerated() {
+            // Each group counted once, over the nodes of this node's round still to come: the
+            // first round's nodes share all the time, the second's what the first leaves. Counted
+            // per node, the GPs' first node of three had 0.28 s (region, 20 s: 163 541 € against
+            // 163 250–163 330 €).
             var groupsAfter = Set<Int>()
-            let later = promising[i...].reduce(0) { groupsAfter.insert($1.k).inserted ? $0 + $1.columns : $0 }
+            let later = promising[i...].reduce(0) { $1.later == second && groupsAfter.insert($1.k).inserted ? $0 + $1.columns : $0 }
             let seconds = planSeconds.map { ($0 - planClock.elapsed) * Double(columns) / Double(later) } ?? planSecondsUnlimited
             // A plan from another node of the group may have taken most of this one's gain: its
             // time then goes to the nodes after it (region, 20 s: the GPs' node under the level ran
