@@ -89,8 +89,8 @@ struct EquityBranching {
     /// With one gain share over all groups (0.25 of the largest), the psychologists' node (2 521
     /// columns, 29–134 € to gain) never gave a plan on the region, nor the GPs' (23 765 columns,
     /// 350 €) where the nurses' nodes had 1 711 € to gain. With a group's second node in the same
-    /// round, the GPs' two nodes split their share (0.8 s each; the node at the level needs 1.1 s
-    /// for a plan within 150 € of its optimum), and where the psychologists had 3 571 € to gain,
+    /// round, the GPs' two nodes split their share (0.8 s of master MIP at the level, 0.4–0.5 s
+    /// under it; the node at the level needs 1.1 s for a plan within 150 € of its optimum), and where the psychologists had 3 571 € to gain,
     /// no GP or nurse node gave a plan and the plans' time went unused (docs/performance.md,
     /// "Where the region's gap lies at 20 s").
     static func promising(_ nodes: [(k: Int, n: Int, interval: EquityLevels.Interval, part: Double, planPart: Double, columns: Int)])
@@ -289,13 +289,13 @@ struct EquityBranching {
         let promising = Self.promising(open)
         if !promising.isEmpty { outcome.log += "plans from the nodes with the most to gain:\n" }
         let planClock = BlockClock()
-        for (i, (k, n, _, groupMost, columns, second)) in promising.enumerated() {
+        for (i, (k, n, _, groupMost, columns, inSecondRound)) in promising.enumerated() {
             // Each group counted once, over the nodes of this node's round still to come: the
             // first round's nodes share all the time, the second's what the first leaves. Counted
             // per node, the GPs' first node of three had 0.28 s (region, 20 s: 163 541 € against
             // 163 250–163 330 €).
             var groupsAfter = Set<Int>()
-            let later = promising[i...].reduce(0) { $1.later == second && groupsAfter.insert($1.k).inserted ? $0 + $1.columns : $0 }
+            let later = promising[i...].reduce(0) { $1.later == inSecondRound && groupsAfter.insert($1.k).inserted ? $0 + $1.columns : $0 }
             let seconds = planSeconds.map { ($0 - planClock.elapsed) * Double(columns) / Double(later) } ?? planSecondsUnlimited
             // A plan from another node of the group may have taken most of this one's gain: its
             // time then goes to the nodes after it (region, 20 s: the GPs' node under the level ran
