@@ -111,21 +111,6 @@ import Testing
         #expect(summary.rounds == 1 && (best.objective ?? 0) < -400)
     }
 
-    /// A budget of a fraction of a second (the equity branching's node plans get 0.2–0.6 s) still
-    /// runs rounds: with the fixed 0.1 s reserve and 0.1 s to start a round it ran none under 0.2 s.
-    @Test func aBudgetUnderASecondStillSearchesAndKeepsToIt() throws {
-        let (m, start) = Self.pairs(400)
-        var best = Incumbent(m, start)
-        var search = NeighbourhoodSearch(m, initialSize: 4)
-        let clock = BlockClock()
-        let summary = try search.improve(&best, base: glpk, options: SolveOptions(), budgetSeconds: 0.15, roundSeconds: 2,
-                                         isStopRequested: { false })
-        #expect(summary.rounds >= 1 && summary.improvements >= 1 && (best.objective ?? 0) < -400)
-        #expect(m.violations(best.values ?? []).isEmpty)
-        // Generous against the suite's load: the rounds here take milliseconds.
-        #expect(clock.elapsed < 1.5)
-    }
-
     @Test func aStopRequestEndsTheSearchAtOnce() throws {
         let (m, start) = Self.pairs(50)
         var best = Incumbent(m, start)
@@ -188,5 +173,24 @@ import Testing
         let r = try NeighbourhoodSearchSolver(base: glpk).solve(m, options: options)
         #expect(r.status == .optimal && r.objective == -40)
         #expect(r.log.contains("=== branch-and-cut ==="))
+    }
+}
+
+/// Timed: in the whole suite its 0.15 s budget measured 1.62 s against the 1.5 s it allows, its
+/// solves waiting on GLPK's process-wide lock (`TimedTests` says why); alone it takes 0.02 s.
+extension TimedTests {
+    /// A budget of a fraction of a second (the equity branching's node plans get 0.2–0.6 s) still
+    /// runs rounds: with the fixed 0.1 s reserve and 0.1 s to start a round it ran none under 0.2 s.
+    @Test func aBudgetUnderASecondStillSearchesAndKeepsToIt() throws {
+        let (m, start) = NeighbourhoodSearchTests.pairs(400)
+        var best = Incumbent(m, start)
+        var search = NeighbourhoodSearch(m, initialSize: 4)
+        let clock = BlockClock()
+        let summary = try search.improve(&best, base: glpk, options: SolveOptions(), budgetSeconds: 0.15, roundSeconds: 2,
+                                         isStopRequested: { false })
+        #expect(summary.rounds >= 1 && summary.improvements >= 1 && (best.objective ?? 0) < -400)
+        #expect(m.violations(best.values ?? []).isEmpty)
+        // Generous against the suite's load: the rounds here take milliseconds.
+        #expect(clock.elapsed < 1.5)
     }
 }
