@@ -35,7 +35,7 @@ struct EquityBranching {
         let m = model.model, clock = BlockClock()
         // A split may take some of the plans' time (`splitTime`): both can change.
         var timeLimit = timeLimit, planSeconds = planSeconds, borrowed = false
-        guard let rootParts = rootResult.groupParts, !rootResult.columnPoints.isEmpty else {
+        guard let rootParts = rootResult.groupParts, (rootResult.master?.count ?? 0) > 0 else {
             outcome.log = "no branching: price-and-branch left no bound per group\n"
             return outcome
         }
@@ -85,9 +85,10 @@ struct EquityBranching {
             }
             let worst = live[k][n]?.masterWorstShare(work[k].levels.worst).map { ", worst share " + EquityLevels.percent($0) + " in its master LP" } ?? ""
             outcome.log += found[k][n].map {
-                String(format: "  %@: %.2f € (%+.2f), %d rounds (%d exact)%@ in %.2f s (master LPs %.2f s%@)\n", node.name, $0.part,
+                String(format: "  %@: %.2f € (%+.2f), %d rounds (%d exact)%@ in %.2f s (master LPs %.2f s%@%@)\n", node.name, $0.part,
                        $0.part - rootParts[work[k].group], $0.rounds, $0.exactRounds,
-                       $0.pruned ? ", pruned" : $0.converged ? ", converged" : "", $0.seconds, $0.masterSeconds, worst)
+                       $0.pruned ? ", pruned" : $0.converged ? ", converged" : "", $0.seconds, $0.masterSeconds,
+                       $0.masterPart.map { String(format: ", the last %.2f €", $0) } ?? "", worst)
             } ?? "  \(node.name): no bound\n"
         }
         /// Group k's node with the least part (leaving out node `excluded`); nil while a node has none.

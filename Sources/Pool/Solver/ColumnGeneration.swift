@@ -366,7 +366,7 @@ public struct ColumnGeneration {
         result.closeEnough = closeEnough
         if best.bound != nil { result.groupParts = best.parts }
         result.bestMultipliers = best.multipliers
-        if keepColumns { result.columnPoints = master.columnPoints }
+        if keepColumns { result.master = master }
         return result
     }
 }

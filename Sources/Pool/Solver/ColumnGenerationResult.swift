@@ -28,7 +28,10 @@ extension ColumnGeneration {
         /// group had one) and the multipliers there: where a node of one group starts (`nodeRounds`).
         public var groupParts: [Double]?
         var bestMultipliers: [Double] = []
-        /// The master's columns (block, block-local point), kept when `keepColumns` is set.
-        var columnPoints: [(block: Int, point: [Double])] = []
+        /// The master as the rounds left it (its columns and last basis), kept when `keepColumns`
+        /// is set: the nodes start from its columns, their first master LP from its basis.
+        var master: MasterColumns?
+        /// The master's columns (block, block-local point); none unless `keepColumns` is set.
+        var columnPoints: [(block: Int, point: [Double])] { master?.columnPoints ?? [] }
     }
 }

@@ -23,6 +23,9 @@ public struct NodeBound: Sendable {
     public var seconds = 0.0
     /// Of which in the node's master LPs.
     public var masterSeconds = 0.0
+    /// The node's last master LP as the group's part (nil before one): the plans over its
+    /// columns cost at least this, and `part` is under it by what pricing has not yet proved.
+    public var masterPart: Double?
 }
 
 extension ColumnGeneration {
@@ -67,9 +70,17 @@ extension ColumnGeneration {
             if let basis = master.basis(from: parent.master, base: (model.constraintCount, model.variableCount)) {
                 master.start(from: basis)
             }
-        } else {
-            for (block, point) in root.columnPoints {
-                if let i = local[block] { master.add(block: i, point: point); covered[i] = true }
+        } else if let rootMaster = root.master {
+            var columnOfRoot = Array(repeating: Int?.none, count: rootMaster.count)
+            for (k, (block, point)) in rootMaster.columnPoints.enumerated() {
+                guard let i = local[block] else { continue }
+                if master.add(block: i, point: point) { columnOfRoot[k] = master.count - 1 }
+                covered[i] = true
+            }
+            let blockOfRoot = priced.indices.map { local[$0] }
+            if let basis = master.basis(fromRoot: rootMaster, base: (model.constraintCount, model.variableCount),
+                                        blockOfRoot: blockOfRoot, columnOfRoot: columnOfRoot) {
+                master.start(from: basis)
             }
         }
         guard !covered.contains(false) else { return nil }

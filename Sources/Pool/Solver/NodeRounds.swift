@@ -73,6 +73,7 @@ struct NodeRounds {
                 guard let solved = try master.solveLP(solver, timeLimit: left()) else { finished = left().map { $0 > 0.05 } ?? true; return }
                 lp = solved
                 objectives.append(solved.objective)
+                result.masterPart = solved.objective - constant
             }
             guard let m = lp else { return }
             // The first round at the root's best multipliers: the node's part starts at least at
