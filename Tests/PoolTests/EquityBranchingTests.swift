@@ -315,7 +315,9 @@ extension ColumnGeneration {
 extension EquityBranchingTests {
     /// Generated week `seed` at an equity weight of 300 € and price-and-branch's root converged on
     /// it from the LP duals, its columns kept.
-    static func converged(seed: UInt64, solver: GLPKSolver) throws
+    /// `idleSeed`: the idle weeks as a seed, as the allocation runs it; without a week to fall back
+    /// on, these small masters' LPs can be infeasible (no basis).
+    static func converged(seed: UInt64, solver: GLPKSolver, idleSeed: Bool = false) throws
         -> (model: AllocationModel, generation: ColumnGeneration, root: ColumnGeneration.Result, groups: IndependentGroups) {
         var sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
         sc.costs.equityWeightEUR = 300
@@ -326,7 +328,8 @@ extension EquityBranchingTests {
         let duals = try #require(try solver.solve(m, options: lpOptions).rowDuals)
         var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
         generation.keepColumns = true
-        let root = try generation.run(m, startDuals: duals, seeds: [], solver: solver, timeLimitSeconds: nil)
+        let seeds = idleSeed ? [try #require(Greedy.pinsOnly(model.context, model.candidates).map { model.point(chosen: $0) })] : []
+        let root = try generation.run(m, startDuals: duals, seeds: seeds, solver: solver, timeLimitSeconds: nil)
         return (model, generation, root, IndependentGroups(m, generation.relaxation))
     }
 }

@@ -14,7 +14,7 @@ import Testing
     @Test func aNodesFirstMasterLPStartsFromTheRootsBasis() throws {
         var nodes = 0
         for seed: UInt64 in [2, 3, 5, 21] {
-            let (model, generation, root, groups) = try Self.converged(seed: seed, solver: glpk)
+            let (model, generation, root, groups) = try EquityBranchingTests.converged(seed: seed, solver: glpk, idleSeed: true)
             let m = model.model, base = (rows: m.constraintCount, columns: m.variableCount)
             let rootMaster = try #require(root.master, "seed \(seed): the root's master was not kept")
             let rootBasis = try #require(rootMaster.startingBasis(over: nil), "seed \(seed): the root had no master LP")
@@ -55,23 +55,5 @@ import Testing
             }
         }
         #expect(nodes >= 8, "only \(nodes) nodes checked")
-    }
-
-    /// `EquityBranchingTests.converged` with the idle weeks as a seed, as the allocation runs it:
-    /// without a week to fall back on, these small masters' LPs can be infeasible (no basis).
-    static func converged(seed: UInt64, solver: GLPKSolver) throws
-        -> (model: AllocationModel, generation: ColumnGeneration, root: ColumnGeneration.Result, groups: IndependentGroups) {
-        var sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
-        sc.costs.equityWeightEUR = 300
-        let model = try AllocationModel.build(AllocationContext(scenario: sc))
-        let m = model.model
-        var lpOptions = SolveOptions(verbosity: .quiet)
-        lpOptions.relaxIntegrality = true
-        let duals = try #require(try solver.solve(m, options: lpOptions).rowDuals)
-        let idle = try #require(Greedy.pinsOnly(model.context, model.candidates).map { model.point(chosen: $0) })
-        var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
-        generation.keepColumns = true
-        let root = try generation.run(m, startDuals: duals, seeds: [idle], solver: solver, timeLimitSeconds: nil)
-        return (model, generation, root, IndependentGroups(m, generation.relaxation))
     }
 }
