@@ -74,7 +74,7 @@ public struct ColumnGeneration {
     /// Wentges (1997) smoothing: the share of the best multipliers so far in each round's prices.
     public var smoothing = 0.7
 
-    /// Keep the master's columns in the result (`Result.columnPoints`), for nodes (`nodeRounds`).
+    /// Keep the master (its columns and last basis) in the result (`Result.master`), for nodes (`nodeRounds`).
     var keepColumns = false
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {

@@ -31,7 +31,5 @@ extension ColumnGeneration {
         /// The master as the rounds left it (its columns and last basis), kept when `keepColumns`
         /// is set: the nodes start from its columns, their first master LP from its basis.
         var master: MasterColumns?
-        /// The master's columns (block, block-local point); none unless `keepColumns` is set.
-        var columnPoints: [(block: Int, point: [Double])] { master?.columnPoints ?? [] }
     }
 }
