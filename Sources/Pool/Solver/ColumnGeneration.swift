@@ -75,7 +75,19 @@ public struct ColumnGeneration {
     public var smoothing = 0.7
 
     /// Keep the master (its columns and last basis) in the result (`Result.master`), for nodes (`nodeRounds`).
+    /// Pool keeps them for the equity branching, whose nodes' plans then replace the master MIP's
+    /// parts group by group: the master MIP takes at most `mipShareBeforeBranching` of the time.
     var keepColumns = false
+
+    /// The master MIP's share of the time under a limit when the master is kept for a branching
+    /// (`keepColumns`); the rounds still end by `mipShare`. Its plan is then the plan branched
+    /// around and one seed of the nodes' plans, which take the time it leaves (`Allocator`: what
+    /// price-and-branch leaves goes to them) and improve with it: the GPs' node at 100 % gave
+    /// 163 225–163 385 € with 1.0–3.1 s (median 163 232 €, ten runs) against 163 221–163 899 € with
+    /// 0.7–2.0 s (163 274 €). Region, 20 s, alternating: 0.15 better than 0.45 in 7 of 10, 10 of 10
+    /// within 0.1 % against 8; 0.25 better in 15 of 20 (docs/performance.md, "The master MIP's
+    /// time to the nodes' plans").
+    public static let mipShareBeforeBranching = 0.15
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
         self.init(model, relaxing: rows, pricing: nil)
@@ -210,7 +222,8 @@ public struct ColumnGeneration {
         // build weeks the master lacks (pohjanmaa, 60 s: converged after 4.5 s; the master MIP
         // with the other 55 s stayed at 92 570.61 €).
         let mipLimit = timeLimitSeconds
-        var masterSeconds: Double? { mipLimit.map { min($0 - clock.elapsed, $0 * mipShare) } }
+        let masterShare = keepColumns ? min(mipShare, Self.mipShareBeforeBranching) : mipShare
+        var masterSeconds: Double? { mipLimit.map { min($0 - clock.elapsed, $0 * masterShare) } }
         var lastRoundSeconds = 0.0, lastMasterLPSeconds = 0.0
         // A round starts only when one a fifth longer than the last fits (the master LP grows each
         // round): a master LP cut off by the limit left the dive's first LP to start afresh, and
