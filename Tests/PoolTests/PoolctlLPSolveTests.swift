@@ -54,6 +54,11 @@ import Testing
         return path
     }
 
+    /// Removes the folder `temporaryFile` made for `path`.
+    static func removeTemporary(_ path: String) {
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
     @Test func solvesTheBundledProductionModel() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.poolctl.path), "poolctl not found at \(Self.poolctl.path)")
         let r = try Self.run(["lp", "solve", "--values", Self.repository.appendingPathComponent("Scenarios/models/production.lp").path])
@@ -71,6 +76,7 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("/nonexistent/model.lp: no such file"))
         let bad = try Self.temporaryFile("bad.lp", "Minimize\n obj: x\nSubject To\n c1: x >= 1 junk\nEnd\n")
+        defer { Self.removeTemporary(bad) }
         let r = try Self.run(["lp", "solve", bad])
         #expect(r.status == 2)
         #expect(r.stderr.contains("bad.lp:4: invalid symbol(s) beyond right-hand side"), "\(r.stderr)")
@@ -78,9 +84,11 @@ import Testing
 
     @Test func infeasibleAndUnboundedExitWithThree() throws {
         let infeasible = try Self.temporaryFile("inf.lp", "Minimize\n obj: x\nSubject To\n a: x <= 1\n b: x >= 2\nEnd\n")
+        defer { Self.removeTemporary(infeasible) }
         let r1 = try Self.run(["lp", "solve", infeasible])
         #expect(r1.status == 3 && r1.stdout.contains("Status     infeasible"))
         let unbounded = try Self.temporaryFile("unb.mps", "NAME u\nROWS\n N obj\n G c\nCOLUMNS\n x obj -1 c 1\nRHS\n RHS c 1\nENDATA\n")
+        defer { Self.removeTemporary(unbounded) }
         let r2 = try Self.run(["lp", "solve", unbounded])
         #expect(r2.status == 3 && r2.stdout.contains("Status     unbounded"))
     }
@@ -100,7 +108,9 @@ import Testing
     }
 
     @Test func timeLimitReportsTheIncumbentAndProgress() throws {
-        let r = try Self.run(["lp", "solve", "--time-limit", "1.5", try Self.hardMIP()])
+        let model = try Self.hardMIP()
+        defer { Self.removeTemporary(model) }
+        let r = try Self.run(["lp", "solve", "--time-limit", "1.5", model])
         #expect(r.status == 0)
         #expect(r.stdout.contains("stopped by time limit"), "\(r.stdout)")
         // not a terminal: after the first second a plain progress line on stderr
@@ -109,7 +119,9 @@ import Testing
 
     @Test func ctrlCStopsWithTheBestSolutionSoFar() throws {
         // interrupt once the search is running: its first progress line comes after a second
-        let r = try Self.run(["lp", "solve", "--time-limit", "30", try Self.hardMIP()], interruptWhenStderrShows: "open nodes")
+        let model = try Self.hardMIP()
+        defer { Self.removeTemporary(model) }
+        let r = try Self.run(["lp", "solve", "--time-limit", "30", model], interruptWhenStderrShows: "open nodes")
         #expect(r.status == 0)
         #expect(r.stdout.contains("stopped by interrupt"), "\(r.stdout) \(r.stderr)")
         #expect(r.stdout.contains("Objective  ") && !r.stdout.contains("Objective  –"))
