@@ -83,10 +83,10 @@ public struct ColumnGeneration {
     /// (`keepColumns`); the rounds still end by `mipShare`. Its plan is then the plan branched
     /// around and one seed of the nodes' plans, which take the time it leaves (`Allocator`: what
     /// price-and-branch leaves goes to them) and improve with it: the GPs' node at 100 % gave
-    /// 163 225–163 385 € with 1.0–3.1 s (median 163 232 €, ten runs) against 163 221–163 899 € with
-    /// 0.7–2.0 s (163 274 €). Region, 20 s, alternating: 0.15 better than 0.45 in 7 of 10, 10 of 10
-    /// within 0.1 % against 8; 0.25 better in 15 of 20 (docs/performance.md, "The master MIP's
-    /// time to the nodes' plans").
+    /// 163 205–163 385 € with 1.0–3.3 s (median 163 240 €, twenty runs) against 163 221–163 899 €
+    /// with 0.7–2.1 s (163 274 €). Region, 20 s, alternating: 0.15 better than 0.45 in 15 of 20,
+    /// 20 of 20 within 0.1 % against 16; 0.25 better in 15 of 20, 0.08 and 0.2 no better
+    /// (docs/performance.md, "The master MIP's time to the nodes' plans" and after).
     public static let mipShareBeforeBranching = 0.15
 
     public init(_ model: LinearModel, relaxing rows: [Int]) {
