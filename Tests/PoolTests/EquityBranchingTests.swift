@@ -207,6 +207,8 @@ extension EquityBranchingTests {
                 try rounds.run(timeLimitSeconds: nil, solver: glpk, lanes: 1, isStopRequested: { false })
                 let planned = try #require(try rounds.plan(around: exact.values, seconds: 2, solver: glpk, lanes: 1,
                                                            isStopRequested: { false }), "seed \(seed), \(name): no plan")
+                // With 2 s the master MIP runs after the dive, and its log comes back for the solver log.
+                #expect(planned.masterLog.contains("seeds: best"), "seed \(seed), \(name): \(planned.masterLog)")
                 let spliced = try #require(EquityBranching.splice(planned.point, into: exact.values,
                                                                   columns: generation.columns(ofGroup: group, groups: groups), model: model),
                                            "seed \(seed), \(name): the node's plan breaks a row of the week")
@@ -220,6 +222,16 @@ extension EquityBranchingTests {
 }
 
 extension EquityBranchingTests {
+    /// A node's master MIP log goes into the solver log indented under the node's line, between
+    /// markers; nothing when the master MIP did not run.
+    @Test func aNodesMasterLogIsIndentedBetweenMarkers() {
+        #expect(EquityBranching.nodeMasterLog("") == "")
+        #expect(EquityBranching.nodeMasterLog("\n\n") == "")
+        let text = EquityBranching.nodeMasterLog("seeds: best 1.00 € of 2\n\n=== RINS: 3 of 9 integer columns free ===\n")
+        #expect(text == EquityBranching.nodeMasterLogStart + "      seeds: best 1.00 € of 2\n"
+                + "      === RINS: 3 of 9 integer columns free ===\n" + EquityBranching.nodeMasterLogEnd)
+    }
+
     /// A split with room in the branching's time keeps to it; without, it takes `splitBorrowShare`
     /// of the plans' time, once, and none where there is too little to take.
     @Test func aSplitWithoutTimeTakesSomeOfThePlansTimeOnce() throws {

@@ -43,6 +43,13 @@ import Testing
         }
         let branched = try solve([])
         #expect(branched.log.contains("=== equity branching ===") && branched.log.contains("after branching"), "\(branched.log.suffix(600))")
+        // Each node plan that ran its master MIP shows that MIP's log under its line (at 4 s the
+        // nodes' plans usually run; a loaded machine may leave them no time, hence no count).
+        let lines = branched.log.components(separatedBy: "\n")
+        let nodePlans = lines.indices.filter { lines[$0].contains("): the group's part") && lines[$0].contains(", master MIP ") }
+        for i in nodePlans {
+            #expect(i + 1 < lines.count && lines[i + 1] == "    --- the node's master MIP ---", "\(lines[i])")
+        }
         let bound = try #require(branched.bound)
         #expect(bound <= 61_501.42 + 0.01)
         let off = try solve(["--equity-branching-share", "0"])

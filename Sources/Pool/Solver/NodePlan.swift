@@ -11,9 +11,11 @@ extension NodeRounds {
     /// branched around had 33 460–33 680 € (docs/performance.md, "Plans from the nodes").
     /// `around`: the plan branched around (a point of the week), a seed of the master MIP beside the
     /// dive's plan (its slacks priced where it breaks the node's rows). `summary`: the dive's and
-    /// the master MIP's objectives in the node's model and their times, for the solver log.
+    /// the master MIP's objectives in the node's model and their times, for the solver log;
+    /// `masterLog`: the master MIP's own log (empty when it did not run).
     mutating func plan(around plan: [Double], seconds: Double, solver: any LinearSolver, lanes: Int,
-                       isStopRequested: @escaping @Sendable () -> Bool) throws -> (point: [Double], searched: Bool, summary: String)? {
+                       isStopRequested: @escaping @Sendable () -> Bool) throws
+        -> (point: [Double], searched: Bool, summary: String, masterLog: String)? {
         let clock = BlockClock()
         // Half the time at most: the GPs' dive took 0.3 s on the region, its plan 1 % over the
         // plan branched around, and the master MIP improves on the better seed.
@@ -21,7 +23,7 @@ extension NodeRounds {
         let diveSeconds = clock.elapsed
         var summary = String(format: "dive %@ in %.2f s", partText(dived), diveSeconds)
         let left = seconds - clock.elapsed
-        guard left > 0.05, !isStopRequested() else { return dived.map { ($0, false, summary) } }
+        guard left > 0.05, !isStopRequested() else { return dived.map { ($0, false, summary, "") } }
         // The plan branched around is a seed too (the start wherever it is cheaper): the node's
         // plan then never costs more than it. Measured three times within the noise (last: region,
         // 20 s, twenty pairs, median 0.100 % against 0.102 %, largest 0.128 % against 0.175 %); it
@@ -31,10 +33,10 @@ extension NodeRounds {
         master.add(seeds: withSlacks(plan))
         let searched = try master.solveMIP(solver, timeLimit: left, lanes: lanes, isStopRequested: isStopRequested)
         summary += String(format: ", master MIP %@ in %.2f s", partText(searched.point), clock.elapsed - diveSeconds)
-        guard let point = searched.point else { return dived.map { ($0, false, summary) } }
+        guard let point = searched.point else { return dived.map { ($0, false, summary, searched.log) } }
         // Compared in the node's model, whose slacks price any node row the plan breaks.
-        if let dived, model.objectiveValue(dived) <= model.objectiveValue(point) { return (dived, false, summary) }
-        return (point, true, summary)
+        if let dived, model.objectiveValue(dived) <= model.objectiveValue(point) { return (dived, false, summary, searched.log) }
+        return (point, true, summary, searched.log)
     }
 
     /// A node's point as the group's part in euros (its objective less the model's constant, the
