@@ -154,6 +154,32 @@ import Testing
         #expect(summary.improvements >= 10, "\(summary.log)")
     }
 
+    /// A lane whose neighbourhood grows to the whole model while another lane still searches goes
+    /// on with smaller ones until its budget (it would idle otherwise); the last lane to get there
+    /// ends the search, as a lone search ends there.
+    @Test func aLaneAtTheWholeModelGoesOnWhileAnotherSearches() throws {
+        let (m, start) = Self.pairs(400)
+        var alone = NeighbourhoodSearch(m, initialSize: 4)
+        let single = try alone.improve(SharedIncumbent(m, Incumbent(m, start)), base: glpk, options: SolveOptions(), budgetSeconds: 60,
+                                       roundSeconds: 10, isStopRequested: { false })
+        #expect(alone.coversModel && single.seconds < 30)
+
+        let waiting = WholeModelLanes(lanes: 2)
+        var first = NeighbourhoodSearch(m, initialSize: 4)
+        let goingOn = try first.improve(SharedIncumbent(m, Incumbent(m, start)), base: glpk, options: SolveOptions(), budgetSeconds: 4,
+                                        roundSeconds: 10, isStopRequested: { false }, wholeModel: (lane: 0, lanes: waiting))
+        #expect(goingOn.rounds > single.rounds, "\(goingOn.rounds) rounds against \(single.rounds)")
+        #expect(goingOn.seconds > 3, "it stopped at \(goingOn.seconds) s of its 4 s")
+        #expect(!waiting.everyLaneReached)
+
+        let lastToArrive = WholeModelLanes(lanes: 2)
+        #expect(!lastToArrive.reach(1))
+        var second = NeighbourhoodSearch(m, initialSize: 4)
+        let ended = try second.improve(SharedIncumbent(m, Incumbent(m, start)), base: glpk, options: SolveOptions(), budgetSeconds: 60,
+                                       roundSeconds: 10, isStopRequested: { false }, wholeModel: (lane: 0, lanes: lastToArrive))
+        #expect(second.coversModel && lastToArrive.everyLaneReached && ended.seconds < 30)
+    }
+
     /// Two lanes improve different pairs from the same plan: the second's change is applied to the
     /// plan the first left (each alone is worth −3, both −4).
     @Test func aRoundFromAnOlderPlanIsMergedIntoTheNewOne() throws {

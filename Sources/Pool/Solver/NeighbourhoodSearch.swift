@@ -85,10 +85,12 @@ struct NeighbourhoodSearch {
     }
 
     /// The rounds of `improve`, around a plan other lanes may improve at the same time: every
-    /// round starts from the best plan so far.
+    /// round starts from the best plan so far. `wholeModel`: this lane and the lanes' record of
+    /// who has grown to the whole model (`WholeModelLanes`); without it the search ends there.
     mutating func improve(_ best: SharedIncumbent, base: any LinearSolver, options: SolveOptions, budgetSeconds: Double,
                           roundSeconds: Double, isStopRequested: () -> Bool,
-                          isGoodEnough: (Double) -> Bool = { _ in false }) throws -> Summary {
+                          isGoodEnough: (Double) -> Bool = { _ in false },
+                          wholeModel: (lane: Int, lanes: WholeModelLanes)? = nil) throws -> Summary {
         let clock = BlockClock()
         var summary = Summary()
         // GLPK checks its time limit only between simplex solves and nodes (measured: rounds of a
@@ -98,7 +100,16 @@ struct NeighbourhoodSearch {
         // masters (2 600–3 400 columns, rounds of 0.00–0.03 s) 0.2–0.6 s, and a fixed 0.1 s reserve
         // with 0.1 s more to start a round left them 0.04 s of search (region, 20 s).
         let reserve = min(0.1, budgetSeconds / 10)
-        while !coversModel, !isStopRequested(), let point = best.incumbent.values, budgetSeconds - clock.elapsed > 2 * reserve {
+        while !isStopRequested(), let point = best.incumbent.values, budgetSeconds - clock.elapsed > 2 * reserve {
+            if coversModel {
+                // Alone, or the last lane to get there, or a model no larger than the first
+                // neighbourhood (every lane starts there): the search ends. Else smaller
+                // neighbourhoods while the other lanes search (as after a round that ran out of time).
+                guard let (lane, lanes) = wholeModel, !lanes.reach(lane), summary.rounds > 0 else { break }
+                size = max(50, size * 6 / 10)
+            } else if wholeModel?.lanes.everyLaneReached == true {
+                break
+            }
             var roundOptions = options
             roundOptions.timeLimitSeconds = min((budgetSeconds - clock.elapsed - reserve) / 1.3, roundSeconds)
             let (round, found) = try self.round(from: point, base: base, options: roundOptions)
