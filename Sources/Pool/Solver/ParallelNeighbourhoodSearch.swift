@@ -110,7 +110,7 @@ private struct LaneSearch: @unchecked Sendable {
     let initialSize: Int
     let isStopRequested: @Sendable () -> Bool
     let isGoodEnough: @Sendable (Double) -> Bool
-    let wholeModel: WholeModelLanes?
+    let wholeModel: WholeModelLanes
 
     func run(lane: Int, _ shared: SharedIncumbent) throws -> NeighbourhoodSearch.Summary {
         // Lane 0 keeps the single-lane seed, so one lane searches exactly as `improve` does.
@@ -118,6 +118,6 @@ private struct LaneSearch: @unchecked Sendable {
                                         initialSize: initialSize)
         return try search.improve(shared, base: base, options: options, budgetSeconds: budgetSeconds - clock.elapsed,
                                   roundSeconds: roundSeconds, isStopRequested: isStopRequested, isGoodEnough: isGoodEnough,
-                                  wholeModel: wholeModel.map { lanes in (lane, lanes) })
+                                  wholeModel: (lane, wholeModel))
     }
 }
