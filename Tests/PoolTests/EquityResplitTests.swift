@@ -32,6 +32,37 @@ import Testing
         #expect(levels.intervals(around: 0.1, within: .init(lo: nil, hi: 0.1)) == nil, "the node itself")
     }
 
+    /// Where the weakest node is cut: around the best plan's level inside it; else around the
+    /// node's own plan's level inside it; else, the open node above only, where `open` says; else not.
+    @Test func theWeakestNodeIsCutAtTheBestPlanItsOwnPlanOrWhereTheOpenSplitSays() throws {
+        let levels = EquityBranchingTests.twoSites
+        let below = EquityLevels.Interval(lo: nil, hi: 0.6), above = EquityLevels.Interval(lo: 0.6, hi: nil)
+        var asked = 0
+        let openParts = [EquityLevels.Interval(lo: 0.6, hi: 2.0 / 3), EquityLevels.Interval(lo: 1, hi: nil)]
+        func open() -> [EquityLevels.Interval]? { asked += 1; return openParts }
+
+        let best = try #require(EquityBranching.resplit(levels, node: below, bestLevel: 1.0 / 3, nodePlanLevel: 0.1, open: open))
+        #expect(best.point == .bestPlan(1.0 / 3) && best.parts == levels.intervals(around: 1.0 / 3, within: below))
+        // The best plan's level (2/3) outside: the node's own plan's.
+        let own = try #require(EquityBranching.resplit(levels, node: below, bestLevel: 2.0 / 3, nodePlanLevel: 1.0 / 3, open: open))
+        #expect(own.point == .nodePlan(1.0 / 3) && own.parts == levels.intervals(around: 1.0 / 3, within: below))
+        #expect(own.parts.map { levels.node($0, name: "g").name } == ["g at 33.33 %", "g at most 10.00 %", "g at 60.00 %"])
+        // Neither inside a closed node: no split, and the open split is not asked for.
+        #expect(EquityBranching.resplit(levels, node: below, bestLevel: 2.0 / 3, nodePlanLevel: nil, open: open) == nil)
+        #expect(EquityBranching.resplit(levels, node: below, bestLevel: 2.0 / 3, nodePlanLevel: 1, open: open) == nil, "its plan's level outside it")
+        // At the node's top level its plan still splits it: that level alone, and the rest under it.
+        let top = try #require(EquityBranching.resplit(levels, node: below, bestLevel: 2.0 / 3, nodePlanLevel: 0.6, open: open))
+        #expect(top.parts.map { levels.node($0, name: "g").name } == ["g at 60.00 %", "g at most 33.33 %"])
+        #expect(asked == 0)
+        // The open node above without either level strictly inside: the open split.
+        let opened = try #require(EquityBranching.resplit(levels, node: above, bestLevel: 1.0 / 3, nodePlanLevel: nil, open: open))
+        #expect(opened.point == .open && opened.parts == openParts && asked == 1)
+        #expect(EquityBranching.resplit(levels, node: above, bestLevel: 1.0 / 3, nodePlanLevel: nil, open: { nil }) == nil)
+        // ... but a level inside it comes first.
+        let inside = try #require(EquityBranching.resplit(levels, node: above, bestLevel: 2.0 / 3, nodePlanLevel: nil, open: open))
+        #expect(inside.point == .bestPlan(2.0 / 3) && asked == 1)
+    }
+
     /// The second split takes its share, but never more than half of what the branching leaves for
     /// the search.
     @Test func theSecondSplitLeavesTheSearchHalfItsTime() {

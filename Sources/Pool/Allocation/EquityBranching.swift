@@ -183,6 +183,9 @@ struct EquityBranching {
         let promising = Self.promising(open)
         if !promising.isEmpty { outcome.log += "plans from the nodes with the most to gain:\n" }
         let planClock = BlockClock()
+        // The level of each node's own plan, per group: where the second split cuts a weakest node
+        // that another node's plan beat (`resplit`).
+        var nodePlanLevels: [Int: [EquityLevels.Interval: Double]] = [:]
         for (i, (k, n, _, groupMost, columns, inSecondRound)) in promising.enumerated() {
             // Each group counted once, over the nodes of this node's round still to come: the
             // first round's nodes share all the time, the second's what the first leaves. Counted
@@ -208,6 +211,7 @@ struct EquityBranching {
                                             model: model)
             else { outcome.log += "  \(name): its plan breaks a row of the week\n" + Self.nodeMasterLog(masterLog); continue }
             let objective = m.objectiveValue(spliced)
+            nodePlanLevels[k, default: [:]][work[k].intervals[n]] = work[k].levels.level(of: spliced)
             outcome.log += String(format: "  %@ (%@): the group's part %.2f € against %.2f € (%@)\n", name, searched ? "dive, master MIP" : "dive",
                                   generation.groupPart(m, plan: spliced, group: work[k].group, groups: groups), before, summary)
                 + Self.nodeMasterLog(masterLog)
@@ -233,15 +237,22 @@ struct EquityBranching {
                 }
             }
             // Each split by the node's interval (a split before it moves the nodes' indices).
-            var splits: [(k: Int, node: EquityLevels.Interval, parts: [EquityLevels.Interval], open: Bool)] = []
+            var splits: [(k: Int, node: EquityLevels.Interval, parts: [EquityLevels.Interval], note: String?)] = []
             for k in work.indices {
                 guard let n = weakest(k), let weak = found[k][n], live[k][n] != nil else { continue }
                 let bestPart = generation.groupPart(m, plan: best.point, group: work[k].group, groups: groups)
                 guard weak.part < bestPart - 1e-6,
-                      let parts = work[k].levels.intervals(around: work[k].levels.level(of: best.point), within: work[k].intervals[n])
+                      let (parts, point) = Self.resplit(work[k].levels, node: work[k].intervals[n], bestLevel: work[k].levels.level(of: best.point),
+                                                        nodePlanLevel: nodePlanLevels[k]?[work[k].intervals[n]],
+                                                        open: { openSplit(k, n, gain: bestPart - weak.part) })
                 else { continue }
                 work[k].planPart = min(work[k].planPart, bestPart)
-                splits.append((k, work[k].intervals[n], parts, false))
+                let note: String? = switch point {
+                case .bestPlan: nil
+                case let .nodePlan(level): "  around the level of its own plan (\(EquityLevels.percent(level))), the best plan's outside it:\n"
+                case .open: "  the weakest, open above the level, without the best plan inside:\n"
+                }
+                splits.append((k, work[k].intervals[n], parts, note))
                 // With it, the next-weakest node if it is the open one above the level (once the
                 // region nurses' node under 50 % rose, their part stopped at "at least 50.38 %",
                 // 32 920 €), split where the equity alone would cost as much more as the best plan's
@@ -249,16 +260,16 @@ struct EquityBranching {
                 guard let o = weakest(k, excluding: n), let openPart = found[k][o]?.part, openPart < bestPart - 1e-6, live[k][o] != nil,
                       let openParts = openSplit(k, o, gain: bestPart - openPart)
                 else { continue }
-                splits.append((k, work[k].intervals[o], openParts, true))
+                splits.append((k, work[k].intervals[o], openParts, "  and the next-weakest, open above the level:\n"))
             }
             var partsLeft = splits.reduce(0) { $0 + $1.parts.count }
             if !splits.isEmpty {
                 outcome.log += "the weakest nodes split around the best plan's level"
                     + (resplitTime.map { String(format: " (%.2f s):\n", $0) } ?? ":\n")
             }
-            for (k, node, parts, open) in splits where !stop() {
+            for (k, node, parts, note) in splits where !stop() {
                 guard let n = work[k].intervals.firstIndex(of: node) else { continue }
-                if open { outcome.log += "  and the next-weakest, open above the level:\n" }
+                if let note { outcome.log += note }
                 try replace(k, n, by: parts, partsLeft: &partsLeft)
             }
         }

@@ -102,7 +102,7 @@ struct EquityLevels {
     }
 
     /// An interval of levels, nil open that side (`rows(lo:hi:)`).
-    struct Interval: Equatable {
+    struct Interval: Hashable {
         var lo: Double?
         var hi: Double?
     }
