@@ -156,18 +156,8 @@ import Testing
     @Test func theNodesPlansKeepEveryRowAndImproveOnThePlanBranchedAround() throws {
         var improved = 0
         for seed: UInt64 in [2, 3, 5, 21] {
-            var sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
-            sc.costs.equityWeightEUR = 300
-            let ctx = AllocationContext(scenario: sc)
-            let model = try AllocationModel.build(ctx)
+            let (model, greedy, generation, root) = try Self.fromGreedy(seed: seed, solver: glpk)
             let m = model.model
-            let greedy = model.point(chosen: try #require(Greedy.plan(ctx, model.candidates)))
-            var lpOptions = SolveOptions(verbosity: .quiet)
-            lpOptions.relaxIntegrality = true
-            let duals = try #require(try glpk.solve(m, options: lpOptions).rowDuals)
-            var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
-            generation.keepColumns = true
-            let root = try generation.run(m, startDuals: duals, seeds: [greedy], solver: glpk, timeLimitSeconds: nil)
             let before = m.objectiveValue(greedy)
             let outcome = try EquityBranching.run(model, generation: generation, root: root, plan: greedy, solver: glpk, lanes: 1,
                                                   timeLimit: 5, planSeconds: 2, resplitSeconds: 1, stop: { false })
@@ -327,6 +317,26 @@ extension ColumnGeneration {
 extension EquityBranchingTests {
     /// Generated week `seed` at an equity weight of 300 € and price-and-branch's root converged on
     /// it from the LP duals, its columns kept.
+    /// Week `seed` (14 clinicians, 5 sites, equity at 300 €) with its greedy plan, and
+    /// price-and-branch's rounds from the LP duals with that plan as their seed, run to the end:
+    /// what `EquityBranching.run` starts from in the allocation.
+    static func fromGreedy(seed: UInt64, solver: GLPKSolver) throws
+        -> (model: AllocationModel, greedy: [Double], generation: ColumnGeneration, root: ColumnGeneration.Result) {
+        var sc = TestScenarios.random(seed: seed, clinicians: 14, sites: 5)
+        sc.costs.equityWeightEUR = 300
+        let ctx = AllocationContext(scenario: sc)
+        let model = try AllocationModel.build(ctx)
+        let m = model.model
+        let greedy = model.point(chosen: try #require(Greedy.plan(ctx, model.candidates)))
+        var lpOptions = SolveOptions(verbosity: .quiet)
+        lpOptions.relaxIntegrality = true
+        let duals = try #require(try solver.solve(m, options: lpOptions).rowDuals)
+        var generation = ColumnGeneration(m, relaxing: model.coverageRows.compactMap { $0?.index })
+        generation.keepColumns = true
+        let root = try generation.run(m, startDuals: duals, seeds: [greedy], solver: solver, timeLimitSeconds: nil)
+        return (model, greedy, generation, root)
+    }
+
     /// `idleSeed`: the idle weeks as a seed, as the allocation runs it; without a week to fall back
     /// on, these small masters' LPs can be infeasible (no basis).
     static func converged(seed: UInt64, solver: GLPKSolver, idleSeed: Bool = false) throws
