@@ -315,8 +315,6 @@ extension ColumnGeneration {
 }
 
 extension EquityBranchingTests {
-    /// Generated week `seed` at an equity weight of 300 € and price-and-branch's root converged on
-    /// it from the LP duals, its columns kept.
     /// Week `seed` (14 clinicians, 5 sites, equity at 300 €) with its greedy plan, and
     /// price-and-branch's rounds from the LP duals with that plan as their seed, run to the end:
     /// what `EquityBranching.run` starts from in the allocation.
@@ -337,6 +335,8 @@ extension EquityBranchingTests {
         return (model, greedy, generation, root)
     }
 
+    /// Generated week `seed` at an equity weight of 300 € and price-and-branch's root converged on
+    /// it from the LP duals, its columns kept.
     /// `idleSeed`: the idle weeks as a seed, as the allocation runs it; without a week to fall back
     /// on, these small masters' LPs can be infeasible (no basis).
     static func converged(seed: UInt64, solver: GLPKSolver, idleSeed: Bool = false) throws
