@@ -31,7 +31,8 @@ extension NodeRounds {
         // from wasting the plan's part.
         if let dived { master.add(seeds: dived) }
         master.add(seeds: withSlacks(plan))
-        let searched = try master.solveMIP(solver, timeLimit: left, lanes: lanes, isStopRequested: isStopRequested)
+        let searched = try master.solveMIP(solver, timeLimit: left, lanes: lanes, presenceAfter: MasterColumns.presenceAfterShare,
+                                           isStopRequested: isStopRequested)
         summary += String(format: ", master MIP %@ in %.2f s", partText(searched.point), clock.elapsed - diveSeconds)
         guard let point = searched.point else { return dived.map { ($0, false, summary, searched.log) } }
         // Compared in the node's model, whose slacks price any node row the plan breaks.
