@@ -363,11 +363,8 @@ public struct ColumnGeneration {
                 masterLog += String(format: "dive on the master LP: no plan in %.2f s\n", diveClock.elapsed)
             }
             masterLog += "dive: \(master.diveSummary)\n"
-            // Where a branching follows, as in its nodes' plans; 5× the region and the national
-            // week, which do not branch, were not measured with it.
             let mip = try master.solveMIP(solver, relaxationSolver: masterParts > 1 ? partByPart(whenIdle: nil) : nil,
                                           timeLimit: masterSeconds ?? max(1, pricingSeconds), lanes: lanes,
-                                          presenceAfter: keepColumns ? MasterColumns.presenceAfterShare : nil,
                                           isStopRequested: isStopRequested)
             point = mip.point
             interrupted = mip.interrupted

@@ -402,7 +402,9 @@ struct MasterColumns {
     static let localSearchShare = 0.2
 
     /// The master MIP's share of its time before the search goes on over the presence master
-    /// (`solveMIP(presenceAfter:)`), where the equity branching follows and in its nodes' plans.
+    /// (`solveMIP(presenceAfter:)`) in the equity branching's nodes' plans. Not in price-and-branch's
+    /// master MIP: there the presence master's LP, from scratch, never finished in the 0.2–0.3 s
+    /// left (region, five runs), and on 2× the region it ran the solve 0.8 s past its limit.
     /// Region, 20 s, twenty pairs alternating with the master alone: 19 of 20 runs within 0.1 %
     /// against 17, median gap 0.074 % against 0.083 %, better in 14 pairs; the GPs' node plan
     /// 163 251 € against 163 293 € (medians). The presence master alone, or after 0.3 or 0.5 of the
