@@ -68,18 +68,21 @@ struct NeighbourhoodSearch {
     struct Summary {
         var rounds = 0, improvements = 0, nodes = 0
         var seconds = 0.0
+        /// Ended by its `StallRule`.
+        var stalled = false
         var log = ""
     }
 
     /// Rounds from `best` (which must hold a feasible point) until `budgetSeconds` are spent, a
-    /// neighbourhood would be the whole model, `isGoodEnough(objective)` or a stop request. Each
-    /// sub-MIP gets at most `roundSeconds`; better plans go into `best`.
+    /// neighbourhood would be the whole model, `isGoodEnough(objective)`, the search stalls by
+    /// `stall` (nil: never) or a stop request. Each sub-MIP gets at most `roundSeconds`; better
+    /// plans go into `best`.
     mutating func improve(_ best: inout Incumbent, base: any LinearSolver, options: SolveOptions, budgetSeconds: Double,
                           roundSeconds: Double, isStopRequested: () -> Bool,
-                          isGoodEnough: (Double) -> Bool = { _ in false }) throws -> Summary {
+                          isGoodEnough: (Double) -> Bool = { _ in false }, stall: StallRule? = nil) throws -> Summary {
         let shared = SharedIncumbent(model, best)
         let summary = try improve(shared, base: base, options: options, budgetSeconds: budgetSeconds, roundSeconds: roundSeconds,
-                                  isStopRequested: isStopRequested, isGoodEnough: isGoodEnough)
+                                  isStopRequested: isStopRequested, isGoodEnough: isGoodEnough, stall: stall)
         best = shared.incumbent
         return summary
     }
@@ -89,7 +92,7 @@ struct NeighbourhoodSearch {
     /// who has grown to the whole model (`WholeModelLanes`); without it the search ends there.
     mutating func improve(_ best: SharedIncumbent, base: any LinearSolver, options: SolveOptions, budgetSeconds: Double,
                           roundSeconds: Double, isStopRequested: () -> Bool,
-                          isGoodEnough: (Double) -> Bool = { _ in false },
+                          isGoodEnough: (Double) -> Bool = { _ in false }, stall: StallRule? = nil,
                           wholeModel: (lane: Int, lanes: WholeModelLanes)? = nil) throws -> Summary {
         let clock = BlockClock()
         var summary = Summary()
@@ -101,6 +104,10 @@ struct NeighbourhoodSearch {
         // with 0.1 s more to start a round left them 0.04 s of search (region, 20 s).
         let reserve = min(0.1, budgetSeconds / 10)
         while !isStopRequested(), let point = best.incumbent.values, budgetSeconds - clock.elapsed > 2 * reserve {
+            if let stall, best.stalled(stall) {
+                summary.stalled = true
+                break
+            }
             if coversModel {
                 // Alone, or the last lane to get there, or a model no larger than the first
                 // neighbourhood (every lane starts there): the search ends. Else smaller
@@ -128,7 +135,7 @@ struct NeighbourhoodSearch {
         }
         summary.seconds = clock.elapsed
         summary.log = "=== neighbourhood search: \(summary.rounds) rounds, \(summary.improvements) improving, "
-            + String(format: "%.1f s", summary.seconds)
+            + String(format: "%.1f s", summary.seconds) + (summary.stalled ? ", stalled" : "")
             + ", objective \(best.incumbent.objective.map { String(format: "%.2f", $0) } ?? "-") ===\n" + summary.log
         return summary
     }

@@ -32,6 +32,7 @@ extension NodeRounds {
         if let dived { master.add(seeds: dived) }
         master.add(seeds: withSlacks(plan))
         let searched = try master.solveMIP(solver, timeLimit: left, lanes: lanes, presenceAfter: MasterColumns.presenceAfterShare,
+                                           stall: MasterColumns.nodePlanStall,
                                            isStopRequested: isStopRequested)
         summary += String(format: ", master MIP %@ in %.2f s", partText(searched.point), clock.elapsed - diveSeconds)
         guard let point = searched.point else { return dived.map { ($0, false, summary, searched.log) } }

@@ -6,12 +6,21 @@ final class SharedIncumbent: @unchecked Sendable {
     private let lock = NSLock()
     private let model: LinearModel
     private var best: Incumbent
+    /// Measures when a better plan came (`stalled`), from the start.
+    private let clock = BlockClock()
+    private var lastImprovement = 0.0
 
     init(_ model: LinearModel, _ start: Incumbent) {
         self.model = model; best = start
     }
 
     var incumbent: Incumbent { lock.withLock { best } }
+
+    /// Whether, by `rule`, no lane has found a better plan for too long.
+    func stalled(_ rule: StallRule) -> Bool {
+        let now = clock.elapsed
+        return lock.withLock { rule.stalled(elapsed: now, lastImprovement: lastImprovement) }
+    }
 
     /// Offers `point`, found by a round that started from `base`. When another lane has moved the
     /// plan since, the round's changes are applied to the new plan first (point − base added to
@@ -26,6 +35,7 @@ final class SharedIncumbent: @unchecked Sendable {
                 best.offer(model, merged)
             }
             best.offer(model, point)
+            if best.objective != before { lastImprovement = clock.elapsed }
             return best.objective != before
         }
     }
@@ -41,12 +51,12 @@ enum ParallelNeighbourhoodSearch {
     static func improve(_ best: inout Incumbent, model: LinearModel, graph: ColumnRows, lanes: Int, base: any LinearSolver,
                         options: SolveOptions, budgetSeconds: Double, roundSeconds: Double, initialSize: Int = 600,
                         isStopRequested: @escaping @Sendable () -> Bool,
-                        isGoodEnough: @escaping @Sendable (Double) -> Bool) throws -> NeighbourhoodSearch.Summary {
+                        isGoodEnough: @escaping @Sendable (Double) -> Bool, stall: StallRule? = nil) throws -> NeighbourhoodSearch.Summary {
         let shared = SharedIncumbent(model, best)
         let results = LaneSummaries(lanes: lanes)
         let work = LaneSearch(model: model, graph: graph, base: base, options: options, clock: BlockClock(), budgetSeconds: budgetSeconds,
                               roundSeconds: roundSeconds, initialSize: initialSize, isStopRequested: isStopRequested, isGoodEnough: isGoodEnough,
-                              wholeModel: WholeModelLanes(lanes: lanes))
+                              stall: stall, wholeModel: WholeModelLanes(lanes: lanes))
         base.lanes.run(lanes: lanes) { lane in
             do { results.set(lane, try work.run(lane: lane, shared)) } catch { results.fail(error) }
         }
@@ -55,11 +65,12 @@ enum ParallelNeighbourhoodSearch {
         var total = NeighbourhoodSearch.Summary()
         for (lane, s) in results.summaries.enumerated() {
             total.rounds += s.rounds; total.improvements += s.improvements; total.nodes += s.nodes
+            total.stalled = total.stalled || s.stalled
             total.log += "--- lane \(lane + 1) of \(lanes) ---\n" + s.log
         }
         total.seconds = work.clock.elapsed
         total.log = "=== neighbourhood search on \(lanes) lanes: \(total.rounds) rounds, \(total.improvements) improving, "
-            + String(format: "%.1f s", total.seconds)
+            + String(format: "%.1f s", total.seconds) + (total.stalled ? ", stalled" : "")
             + ", objective \(best.objective.map { String(format: "%.2f", $0) } ?? "-") ===\n" + total.log
         return total
     }
@@ -110,6 +121,7 @@ private struct LaneSearch: @unchecked Sendable {
     let initialSize: Int
     let isStopRequested: @Sendable () -> Bool
     let isGoodEnough: @Sendable (Double) -> Bool
+    let stall: StallRule?
     let wholeModel: WholeModelLanes
 
     func run(lane: Int, _ shared: SharedIncumbent) throws -> NeighbourhoodSearch.Summary {
@@ -118,6 +130,6 @@ private struct LaneSearch: @unchecked Sendable {
                                         initialSize: initialSize)
         return try search.improve(shared, base: base, options: options, budgetSeconds: budgetSeconds - clock.elapsed,
                                   roundSeconds: roundSeconds, isStopRequested: isStopRequested, isGoodEnough: isGoodEnough,
-                                  wholeModel: (lane, wholeModel))
+                                  stall: stall, wholeModel: (lane, wholeModel))
     }
 }

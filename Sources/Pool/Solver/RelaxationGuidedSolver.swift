@@ -33,6 +33,9 @@ public struct RelaxationGuidedSolver: SolverWrapper {
     /// Solves step 1's LP relaxation instead of `base` (nil: `base`), e.g. part by part
     /// (`DecomposingSolver`) when the model separates but its sub-MIPs are best solved whole.
     public var relaxationSolver: (any LinearSolver)?
+    /// Ends the neighbourhood search once it stalls (nil: it keeps its whole budget); the solve
+    /// then returns its plan, stopped as by its time limit, without branch-and-cut.
+    public var stall: StallRule?
 
     public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
         self.base = base; self.isStopRequested = isStopRequested
@@ -137,18 +140,21 @@ public struct RelaxationGuidedSolver: SolverWrapper {
             if searchLanes > 1 {
                 summary = try ParallelNeighbourhoodSearch.improve(&best, model: model, graph: graph, lanes: searchLanes, base: base,
                                                                   options: options, budgetSeconds: budget, roundSeconds: roundSeconds,
-                                                                  isStopRequested: isStopRequested, isGoodEnough: withinGap)
+                                                                  isStopRequested: isStopRequested, isGoodEnough: withinGap, stall: stall)
             } else {
                 var search = NeighbourhoodSearch(model, graph: graph)
                 summary = try search.improve(&best, base: base, options: options, budgetSeconds: budget,
                                              roundSeconds: roundSeconds, isStopRequested: isStopRequested,
-                                             isGoodEnough: withinGap)
+                                             isGoodEnough: withinGap, stall: stall)
             }
             heuristicSeconds += summary.seconds
             nodes += summary.nodes
             log += "\n" + summary.log
             if let o = best.objective, withinGap(o) {
                 return finish(.optimal, .completed, treeBound: nil, nodes: nodes)
+            }
+            if summary.stalled {
+                return finish(.feasible, .timeLimit, treeBound: nil, nodes: nodes)
             }
         }
         if isStopRequested() {

@@ -1,0 +1,22 @@
+/// When a search that improves one plan round after round has stalled and should hand its time
+/// on: no better plan for `minimumSeconds`, nor for `factor` times as long as the search took to
+/// find its last one (a search that needed a second to improve gets another second).
+/// Added for the equity branching's nodes' plans, whose master MIPs have a fixed share of time:
+/// the nurses' node reached its plan in 0.1–1.1 s and spent the other 1–2.5 s of its share on
+/// nothing, the GPs' node spent 1.1–1.6 s of its old master without a better plan before its
+/// presence master found one in 0.1–0.2 s (region, 20 s; docs/performance.md, "Node plans that
+/// stop when they stall").
+public struct StallRule: Sendable, Equatable {
+    public var minimumSeconds: Double
+    public var factor: Double
+
+    public init(minimumSeconds: Double, factor: Double) {
+        self.minimumSeconds = minimumSeconds; self.factor = factor
+    }
+
+    /// Whether a search `elapsed` seconds in, whose last better plan came at `lastImprovement`
+    /// (0: none yet), has stalled.
+    public func stalled(elapsed: Double, lastImprovement: Double) -> Bool {
+        elapsed - lastImprovement >= max(minimumSeconds, factor * lastImprovement)
+    }
+}
