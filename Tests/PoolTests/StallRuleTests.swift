@@ -8,16 +8,19 @@ import Testing
     let glpk = GLPKSolver()
 
     @Test func aSearchHasStalledAfterTheLongerOfTheMinimumAndTheTimeItTookToImprove() {
-        let rule = StallRule(minimumSeconds: 0.5, factor: 1)
-        // no better plan yet: the minimum alone
-        #expect(!rule.stalled(elapsed: 0.49, lastImprovement: 0))
-        #expect(rule.stalled(elapsed: 0.5, lastImprovement: 0))
+        let rule = StallRule(minimumSeconds: 0.5, factor: 1, budgetShare: 0.25)
+        // no better plan yet: the minimum alone (a quarter of a 1 s budget is less)
+        #expect(!rule.stalled(elapsed: 0.49, lastImprovement: 0, budget: 1))
+        #expect(rule.stalled(elapsed: 0.5, lastImprovement: 0, budget: 1))
         // the last better plan after 1.2 s: another 1.2 s
-        #expect(!rule.stalled(elapsed: 2.3, lastImprovement: 1.2))
-        #expect(rule.stalled(elapsed: 2.4, lastImprovement: 1.2))
+        #expect(!rule.stalled(elapsed: 2.3, lastImprovement: 1.2, budget: 1))
+        #expect(rule.stalled(elapsed: 2.4, lastImprovement: 1.2, budget: 1))
         // an early one: the minimum again
-        #expect(!rule.stalled(elapsed: 0.5, lastImprovement: 0.1))
-        #expect(rule.stalled(elapsed: 0.6, lastImprovement: 0.1))
+        #expect(!rule.stalled(elapsed: 0.5, lastImprovement: 0.1, budget: 1))
+        #expect(rule.stalled(elapsed: 0.6, lastImprovement: 0.1, budget: 1))
+        // a 40 s budget: a quarter of it, 10 s
+        #expect(!rule.stalled(elapsed: 11.9, lastImprovement: 2, budget: 40))
+        #expect(rule.stalled(elapsed: 12, lastImprovement: 2, budget: 40))
     }
 
     /// A better plan offered to the lanes' shared incumbent starts the wait again; a plan no
@@ -26,13 +29,15 @@ import Testing
         let (m, start) = NeighbourhoodSearchTests.pairs(2)
         let shared = SharedIncumbent(m, Incumbent(m, start))
         let rule = StallRule(minimumSeconds: 0.2, factor: 0)
-        #expect(!shared.stalled(rule))
+        #expect(!shared.stalled(rule, budget: 0))
         Thread.sleep(forTimeInterval: 0.25)
-        #expect(shared.stalled(rule))
+        #expect(shared.stalled(rule, budget: 0))
+        // a budget whose share is longer than the wait so far
+        #expect(!shared.stalled(StallRule(minimumSeconds: 0.2, factor: 0, budgetShare: 0.5), budget: 60))
         #expect(!shared.offer(start, around: start))
-        #expect(shared.stalled(rule))
+        #expect(shared.stalled(rule, budget: 0))
         #expect(shared.offer([1, 0, 0, 1], around: start))
-        #expect(!shared.stalled(rule))
+        #expect(!shared.stalled(rule, budget: 0))
     }
 
     /// A search that has stalled ends at once, its plan as it was and the rest of its budget
@@ -47,6 +52,13 @@ import Testing
         #expect(ended.stalled && ended.rounds == 0 && ended.seconds < 5)
         #expect(stalled.objective == -400)
         #expect(ended.log.contains("stalled"))
+
+        // the same rule with half of a 60 s budget to wait: the search improves
+        var waiting = Incumbent(m, start)
+        var patient = NeighbourhoodSearch(m, initialSize: 4)
+        let waited = try patient.improve(&waiting, base: glpk, options: SolveOptions(), budgetSeconds: 60, roundSeconds: 10,
+                                         isStopRequested: { false }, stall: StallRule(minimumSeconds: 0, factor: 1, budgetShare: 0.5))
+        #expect(!waited.stalled && waited.rounds > 0 && (waiting.objective ?? 0) < -400)
 
         var going = Incumbent(m, start)
         var second = NeighbourhoodSearch(m, initialSize: 4)

@@ -104,7 +104,7 @@ struct NeighbourhoodSearch {
         // with 0.1 s more to start a round left them 0.04 s of search (region, 20 s).
         let reserve = min(0.1, budgetSeconds / 10)
         while !isStopRequested(), let point = best.incumbent.values, budgetSeconds - clock.elapsed > 2 * reserve {
-            if let stall, best.stalled(stall) {
+            if let stall, best.stalled(stall, budget: budgetSeconds) {
                 summary.stalled = true
                 break
             }

@@ -16,10 +16,10 @@ final class SharedIncumbent: @unchecked Sendable {
 
     var incumbent: Incumbent { lock.withLock { best } }
 
-    /// Whether, by `rule`, no lane has found a better plan for too long.
-    func stalled(_ rule: StallRule) -> Bool {
+    /// Whether, by `rule`, no lane has found a better plan for too long in a search of `budget` seconds.
+    func stalled(_ rule: StallRule, budget: Double) -> Bool {
         let now = clock.elapsed
-        return lock.withLock { rule.stalled(elapsed: now, lastImprovement: lastImprovement) }
+        return lock.withLock { rule.stalled(elapsed: now, lastImprovement: lastImprovement, budget: budget) }
     }
 
     /// Offers `point`, found by a round that started from `base`. When another lane has moved the
