@@ -144,8 +144,14 @@ extension MasterColumns {
     /// against 17, median gap 0.074 % against 0.083 %, better in 14 pairs; the GPs' node plan
     /// 163 251 € against 163 293 € (medians). The presence master alone, or after 0.3 or 0.5 of the
     /// time, gave better plans too but took the time the second split needs, and its bound fell
-    /// (docs/performance.md, "One column per week of presence in the master MIPs").
-    static let presenceAfterShare = 0.7
+    /// (docs/performance.md, "One column per week of presence in the master MIPs"): its search
+    /// reached the whole presence master and branch-and-cut took the rest of the node's time. With
+    /// branch-and-cut cut to the stall rule's wait (`StallRule.treeSeconds`), 0.3 instead of 0.7:
+    /// region, 20 s, thirty triples alternating, 30 of 30 within 0.1 % (median 0.068 %) against 27
+    /// (0.078 %) for 0.7 without the cut and 27 (0.073 %) for 0.7 with it; the GPs' node plan
+    /// 163 241 € against 163 253 € (docs/performance.md, "Branch-and-cut that waits no longer than
+    /// the search").
+    static let presenceAfterShare = 0.3
 
     /// The nodes' plans' master MIPs end each search once it stalls (`solveMIP(stall:)`), and the
     /// time left goes to the nodes after them, the second split and the search. Region, 20 s,

@@ -34,7 +34,9 @@ public struct RelaxationGuidedSolver: SolverWrapper {
     /// (`DecomposingSolver`) when the model separates but its sub-MIPs are best solved whole.
     public var relaxationSolver: (any LinearSolver)?
     /// Ends the neighbourhood search once it stalls (nil: it keeps its whole budget); the solve
-    /// then returns its plan, stopped as by its time limit, without branch-and-cut.
+    /// then returns its plan, stopped as by its time limit, without branch-and-cut. After a search
+    /// that reached the whole model instead, branch-and-cut gets the rule's least wait at most
+    /// (`StallRule.treeSeconds`), not the rest of the time.
     public var stall: StallRule?
 
     public init(base: any LinearSolver, isStopRequested: @escaping @Sendable () -> Bool = { false }) {
@@ -132,10 +134,12 @@ public struct RelaxationGuidedSolver: SolverWrapper {
             return finish(.optimal, .completed, treeBound: nil, nodes: nodes)
         }
         let setup = Self.branchAndCutSetupSeconds(model)
+        var treeCap: Double?
         if best.values != nil, !isStopRequested(), remaining().map({ $0 > 0 }) ?? false {
             let left = remaining() ?? 0
             // What branch-and-cut would get is not worth starting it: the search takes it all.
             let budget = left * (1 - searchShare) < setup ? left : left * searchShare
+            treeCap = stall?.treeSeconds(searchBudget: budget)
             let summary: NeighbourhoodSearch.Summary
             if searchLanes > 1 {
                 summary = try ParallelNeighbourhoodSearch.improve(&best, model: model, graph: graph, lanes: searchLanes, base: base,
@@ -160,18 +164,22 @@ public struct RelaxationGuidedSolver: SolverWrapper {
         if isStopRequested() {
             return finish(best.values == nil ? .noSolution : .feasible, .interrupted, treeBound: nil, nodes: nodes)
         }
+        // Under a stall rule, branch-and-cut gets the rule's least wait at most (`treeCap`).
+        let treeLimit = [remaining(), treeCap].compactMap { $0 }.min()
         // GLPK's setup before its first time check (conflict graph, cuts) would overrun the limit.
-        if let left = remaining(), left < setup {
+        if let treeLimit, treeLimit < setup {
             return finish(best.values == nil ? .noSolution : .feasible, .timeLimit, treeBound: nil, nodes: nodes)
         }
 
         var full = options
         full.startingBasis = lp.basis
         full.warmStart = best.values
-        full.timeLimitSeconds = remaining()
+        full.timeLimitSeconds = treeLimit
+        let capNote = treeCap.flatMap { cap in remaining().map { cap < $0 } ?? true
+            ? String(format: "Pool: at most %.2f s, the stall rule's wait\n", cap) : nil } ?? ""
         let tree = try base.solve(model, options: full)
         nodes += tree.nodes
-        log += "\n=== branch-and-cut ===\n" + tree.log
+        log += "\n=== branch-and-cut ===\n" + capNote + tree.log
         if tree.hasSolution { best.offer(model, tree.values) }
         switch tree.status {
         case .infeasible, .unbounded:

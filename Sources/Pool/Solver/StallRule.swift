@@ -23,4 +23,10 @@ public struct StallRule: Sendable, Equatable {
     public func stalled(elapsed: Double, lastImprovement: Double, budget: Double) -> Bool {
         elapsed - lastImprovement >= max(minimumSeconds, factor * lastImprovement, budgetShare * budget)
     }
+
+    /// Branch-and-cut's seconds after a search of `searchBudget` seconds that reached the whole
+    /// model without stalling: as long as the rule waits for a better plan at the least.
+    public func treeSeconds(searchBudget: Double) -> Double {
+        max(minimumSeconds, budgetShare * searchBudget)
+    }
 }
