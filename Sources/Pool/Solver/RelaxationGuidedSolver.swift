@@ -175,8 +175,7 @@ public struct RelaxationGuidedSolver: SolverWrapper {
         full.startingBasis = lp.basis
         full.warmStart = best.values
         full.timeLimitSeconds = treeLimit
-        let capNote = treeCap.flatMap { cap in remaining().map { cap < $0 } ?? true
-            ? String(format: "Pool: at most %.2f s, the stall rule's wait\n", cap) : nil } ?? ""
+        let capNote = treeCap.flatMap { $0 == treeLimit ? String(format: "Pool: at most %.2f s, the stall rule's wait\n", $0) : nil } ?? ""
         let tree = try base.solve(model, options: full)
         nodes += tree.nodes
         log += "\n=== branch-and-cut ===\n" + capNote + tree.log
