@@ -147,6 +147,26 @@ import Testing
         #expect(groups.rows[1].contains { ascent.lambda[$0] > 0 }, "group 1 climbs")
     }
 
+    /// A group's first step is its Polyak step times `firstGroupTheta` (half of it before rounds
+    /// priced by the DP only, `Allocator.dpPricedFirstGroupTheta`): the same direction, half as far.
+    @Test func aGroupsFirstStepScalesWithItsFirstTheta() throws {
+        let (m, cover, _, uncovered) = try twoGroups()
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let groups = IndependentGroups(m, relaxation)
+        let start = Array(repeating: 0.0, count: m.constraintCount)
+        func firstStep(_ theta: Double) throws -> [Double] {
+            var ascent = SubgradientAscent(m, relaxedRows: relaxation.relaxedRows, from: start, target: 60, patience: 2,
+                                           groups: groups, shapes: relaxation.shapes, targetPlan: uncovered, firstGroupTheta: theta)
+            #expect(try ascent.step(relaxation, m, solver: glpk, lanes: 1, timeLimitSeconds: nil, isStopRequested: { false }))
+            return ascent.lambda
+        }
+        let whole = try firstStep(1), half = try firstStep(Allocator.dpPricedFirstGroupTheta)
+        #expect(Allocator.dpPricedFirstGroupTheta == 0.5)
+        let moved = relaxation.relaxedRows.filter { whole[$0] != 0 }
+        #expect(!moved.isEmpty, "the first step moves some multipliers")
+        for r in relaxation.relaxedRows { #expect(abs(half[r] - 0.5 * whole[r]) < 1e-9, "row \(r): \(half[r]) against \(whole[r])") }
+    }
+
     /// Under a time limit on two lanes the ascent goes on beside the master's LPs (`SideAscent`):
     /// whatever it adds, the bound stays valid (the optimum is 13) and the plan is the optimum.
     @Test func theAscentBesideTheMasterLPsKeepsTheBoundValid() throws {

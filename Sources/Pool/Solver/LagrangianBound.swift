@@ -102,14 +102,16 @@ public struct LagrangianBound {
 
     /// `ascend`, returning where it stopped, so that it can go on (`SideAscent`).
     /// With `targetPlan` (a feasible point whose objective is `target`) and independent groups,
-    /// each group steps towards its own part of the plan (`SubgradientAscent`).
+    /// each group steps towards its own part of the plan (`SubgradientAscent`), its θ starting at
+    /// `firstGroupTheta`.
     func ascent(_ model: LinearModel, from rowDuals: [Double], target: Double, targetPlan: [Double]? = nil,
                 solver: any LinearSolver, lanes: Int = 1,
-                timeLimitSeconds: Double?, maxSteps: Int = 50, patience: Int = 2,
+                timeLimitSeconds: Double?, maxSteps: Int = 50, patience: Int = 2, firstGroupTheta: Double = 1,
                 isStopRequested: @escaping @Sendable () -> Bool = { false }) throws -> SubgradientAscent {
         let clock = BlockClock()
         var state = SubgradientAscent(model, relaxedRows: relaxedRows, from: rowDuals, target: target, patience: patience,
-                                      groups: IndependentGroups(model, self), shapes: shapes, targetPlan: targetPlan)
+                                      groups: IndependentGroups(model, self), shapes: shapes, targetPlan: targetPlan,
+                                      firstGroupTheta: firstGroupTheta)
         while state.evaluations < maxSteps, !isStopRequested() {
             let left = timeLimitSeconds.map { $0 - clock.elapsed }
             if let left, left <= 0 { break }
@@ -147,7 +149,7 @@ struct SubgradientAscent: Sendable {
     private(set) var finished = false
 
     init(_ model: LinearModel, relaxedRows: [Int], from rowDuals: [Double], target: Double, patience: Int,
-         groups: IndependentGroups? = nil, shapes: [BlockShape] = [], targetPlan: [Double]? = nil) {
+         groups: IndependentGroups? = nil, shapes: [BlockShape] = [], targetPlan: [Double]? = nil, firstGroupTheta: Double = 1) {
         lambda = rowDuals
         for r in relaxedRows { lambda[r] = LagrangianBound.clamped(lambda[r], model.senses[r]) }
         self.target = target; self.patience = patience
@@ -163,7 +165,7 @@ struct SubgradientAscent: Sendable {
             // Each group's rows as positions in the relaxed rows (the order of a step's direction).
             var position: [Int: Int] = [:]
             for (k, r) in relaxedRows.sorted().enumerated() { position[r] = k }
-            groupSteps = (targets, Array(repeating: 1, count: groups.count), Array(repeating: 0, count: groups.count),
+            groupSteps = (targets, Array(repeating: firstGroupTheta, count: groups.count), Array(repeating: 0, count: groups.count),
                           Array(repeating: -.infinity, count: groups.count), groups.rows.map { $0.compactMap { position[$0] } })
         }
     }
