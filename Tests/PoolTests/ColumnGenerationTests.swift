@@ -162,6 +162,8 @@ import Testing
         }
         let whole = try firstStep(1), half = try firstStep(Allocator.dpPricedFirstGroupTheta)
         #expect(Allocator.dpPricedFirstGroupTheta == 0.5)
+        // Half a step only before rounds priced by the DP (5×, national); before exact rounds a whole one.
+        #expect(Allocator.firstGroupTheta(exactRoundsFit: false) == 0.5 && Allocator.firstGroupTheta(exactRoundsFit: true) == 1)
         let moved = relaxation.relaxedRows.filter { whole[$0] != 0 }
         #expect(!moved.isEmpty, "the first step moves some multipliers")
         for r in relaxation.relaxedRows { #expect(abs(half[r] - 0.5 * whole[r]) < 1e-9, "row \(r): \(half[r]) against \(whole[r])") }

@@ -72,7 +72,7 @@ extension Allocator {
                 collecting.collector = collector
                 let found = try relaxedAscent(model, collecting, target: model.model.objectiveValue(w), targetPlan: w, lanes: lanes,
                                               timeLimit: timeLimit.map { $0 * share },
-                                              firstGroupTheta: followed ? 1 : Self.dpPricedFirstGroupTheta, stop: stop)
+                                              firstGroupTheta: Self.firstGroupTheta(exactRoundsFit: followed), stop: stop)
                 let ascent = found?.bound
                 side = found?.side
                 phase.bound = ascent
@@ -192,6 +192,11 @@ extension Allocator {
     /// against 1 407 837 €). Before exact rounds (the region) θ starts at 1: there 0.5 gave no
     /// better bound and 13 of 15 runs within 0.1 % as with 1 (median 0.078 % against 0.063 %).
     static let dpPricedFirstGroupTheta = 0.5
+
+    /// Each group's first θ in the ascent (`dpPricedFirstGroupTheta`).
+    static func firstGroupTheta(exactRoundsFit: Bool) -> Double {
+        exactRoundsFit ? 1 : dpPricedFirstGroupTheta
+    }
 
     /// Every coverage row priced at its uncovered cost: what the LP's duals would be if no
     /// clinician could cover anything; the start of pricing without the LP.
