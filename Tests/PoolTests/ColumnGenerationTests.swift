@@ -169,6 +169,42 @@ import Testing
         for r in relaxation.relaxedRows { #expect(abs(half[r] - 0.5 * whole[r]) < 1e-9, "row \(r): \(half[r]) against \(whole[r])") }
     }
 
+    /// The deflection (`SubgradientAscent.deflected`) adds β = −η g·d / |d|² of the last direction
+    /// d to a group's subgradient g only where g points against d, group by group.
+    @Test func aGroupsDirectionIsDeflectedOnlyWhereItTurnsBack() {
+        let step = [1.0, -1, 2, 0], last = [-1.0, 0, 1, 1]
+        let deflected = SubgradientAscent.deflected(step, by: last, groups: [[0, 1], [2, 3]], eta: 1.5)
+        // Group 0: g·d = −1, |d|² = 1, β = 1.5; group 1: g·d = 2, unchanged.
+        #expect(deflected == [-0.5, -1, 2, 0])
+        #expect(deflected[0] * last[0] + deflected[1] * last[1] >= 0, "at most a right angle from the last direction")
+        #expect(SubgradientAscent.deflected(step, by: last, groups: [[0, 1], [2, 3]], eta: 0) == step)
+        #expect(SubgradientAscent.allocationDeflection == 1.5)
+    }
+
+    /// The ascent steps along the deflected direction: from the same start, with and without the
+    /// deflection its multipliers part once a group's subgradient turns back, and the deflected
+    /// ascent's best is still a valid bound (the optimum is 26).
+    @Test func theAscentStepsAlongTheDeflectedDirection() throws {
+        let (m, cover, _, uncovered) = try twoGroups()
+        let relaxation = LagrangianBound(m, relaxing: cover)
+        let groups = IndependentGroups(m, relaxation)
+        let start = Array(repeating: 0.0, count: m.constraintCount)
+        func steps(_ eta: Double) throws -> (lambdas: [[Double]], best: Double) {
+            var ascent = SubgradientAscent(m, relaxedRows: relaxation.relaxedRows, from: start, target: 60, patience: 2,
+                                           groups: groups, shapes: relaxation.shapes, targetPlan: uncovered, deflection: eta)
+            var lambdas: [[Double]] = []
+            for _ in 0..<8 {
+                guard try ascent.step(relaxation, m, solver: glpk, lanes: 1, timeLimitSeconds: nil, isStopRequested: { false }) else { break }
+                lambdas.append(ascent.lambda)
+            }
+            return (lambdas, try #require(ascent.best).bound)
+        }
+        let plain = try steps(0), deflected = try steps(1.5)
+        #expect(plain.lambdas.first == deflected.lambdas.first, "the first step has nothing to deflect by")
+        #expect(zip(plain.lambdas, deflected.lambdas).contains { $0 != $1 }, "a later step is deflected")
+        #expect(deflected.best <= 26 + 1e-9 && plain.best <= 26 + 1e-9)
+    }
+
     /// Under a time limit on two lanes the ascent goes on beside the master's LPs (`SideAscent`):
     /// whatever it adds, the bound stays valid (the optimum is 13) and the plan is the optimum.
     @Test func theAscentBesideTheMasterLPsKeepsTheBoundValid() throws {

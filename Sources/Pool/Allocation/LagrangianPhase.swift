@@ -171,7 +171,8 @@ extension Allocator {
                                            solver: solver, lanes: lanes,
                                            // Four fifths of it: the shares were measured so.
                                            timeLimitSeconds: timeLimit.map { $0 * 0.8 }, maxSteps: Self.relaxedAscentSteps, patience: 5,
-                                           firstGroupTheta: firstGroupTheta, isStopRequested: stop)
+                                           firstGroupTheta: firstGroupTheta, deflection: SubgradientAscent.allocationDeflection,
+                                           isStopRequested: stop)
         guard let best = ascent.best else { return nil }
         // The ascent goes on (`SideAscent`, collecting nothing) on the lane price-and-branch's
         // master LPs leave idle.
