@@ -201,6 +201,11 @@ struct SubgradientAscent: Sendable {
         return direction
     }
 
+    /// A multiplier at zero whose row is slack cannot move: its entry leaves the direction.
+    private func dropStuckAtZero(_ step: inout [Double], rows: [Int], _ model: LinearModel) {
+        for (k, r) in rows.enumerated() where LagrangianBound.clamped(lambda[r] + step[k], model.senses[r]) == 0 && lambda[r] == 0 { step[k] = 0 }
+    }
+
     /// One evaluation at the multipliers and the step after it; false when none was made (finished,
     /// out of time or stopped: the state is then as it was) or the ascent finished with it.
     mutating func step(_ relaxation: LagrangianBound, _ model: LinearModel, solver: any LinearSolver, lanes: Int,
@@ -228,15 +233,13 @@ struct SubgradientAscent: Sendable {
         }
         let rows = relaxation.relaxedRows
         var step = rows.map { r in model.rightHandSides[r] - model.activity(ofRow: r, value.point) }
-        // A multiplier at zero whose row is slack cannot move: not part of the direction.
-        for (k, r) in rows.enumerated() where LagrangianBound.clamped(lambda[r] + step[k], model.senses[r]) == 0 && lambda[r] == 0 { step[k] = 0 }
+        dropStuckAtZero(&step, rows: rows, model)
         if let groups, let offered = groupParts, var g = groupSteps {
             // Each group (but the last, of rows without entries, which no block prices) by its
             // own Polyak step: its θ halves after `patience` steps without a better part.
             if deflection > 0, let last = lastDirection {
                 step = Self.deflected(step, by: last, groups: g.positions, eta: deflection)
-                // Deflected, a multiplier at zero may again point below it.
-                for (k, r) in rows.enumerated() where LagrangianBound.clamped(lambda[r] + step[k], model.senses[r]) == 0 && lambda[r] == 0 { step[k] = 0 }
+                dropStuckAtZero(&step, rows: rows, model)  // deflected, one may point below zero again
             }
             lastDirection = step
             var moved = false
